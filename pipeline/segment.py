@@ -1,0 +1,350 @@
+"""Sentence segmentation and token analysis with spaCy.
+
+This is the only module that touches spaCy objects: it turns a cleaned :class:`Transcript`
+into a :class:`Document` of plain :class:`Sentence` values with character offsets into the
+document text, times in seconds and speakers.
+
+How the text is cut before spaCy sees it (why: spaCy cannot see pauses or speaker turns):
+
+* a change of speaker always ends a sentence (turns are joined with ``"\\n"``);
+* a turn of unpunctuated ASR text (fewer sentence marks than one per ``max_words`` words)
+  is also cut at pauses of at least ``pause_seconds`` between timed segments;
+* very long runs of text are processed in pieces of at most ``_MAX_UNIT_CHARS`` characters,
+  cut at a sentence mark when there is one, which keeps spaCy's memory flat;
+* any sentence longer than ``max_words`` words is split into near-equal chunks, preferably
+  after a comma or before a conjunction.
+
+The first pass runs only the fast components (tagger, lemmatizer, statistical sentence
+splitter). :meth:`Segmenter.parse` adds the dependency parse, named entities and noun chunks
+for just the sentences a stage asks for (the title and quiz need them; the rest do not).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from .config import SegmentConfig
+from .errors import PipelineWarning
+from .types import Document, Segment, Sentence, Span, Token, Transcript
+
+#: spaCy works on pieces of at most this many characters (memory and speed stay linear)
+_MAX_UNIT_CHARS = 20_000
+_SENTENCE_MARK = re.compile(r"[.!?\u2026](?=[\"')\]]*(\s|$))")
+#: where a long sentence is best split: after these punctuation marks ...
+_SPLIT_AFTER = frozenset({",", ";", ":", "\u2014", "-"})
+#: ... or before these part-of-speech tags (coordinating / subordinating conjunctions)
+_SPLIT_BEFORE_POS = ("CCONJ", "SCONJ")
+_BATCH_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A run of segments given to spaCy as one text; ``offset`` into the document text."""
+
+    text: str
+    offset: int
+    speaker: str | None
+
+
+class Segmenter:
+    """Split a transcript into analysed sentences.
+
+    ``nlp`` is a loaded spaCy English pipeline with ``senter``, ``tagger``, ``lemmatizer``,
+    ``parser`` and ``ner`` (as ``en_core_web_sm`` has); the Segmenter never changes it.
+    """
+
+    def __init__(self, config: SegmentConfig, nlp: Any) -> None:
+        self.config = config
+        self.nlp = nlp
+        names = set(nlp.pipe_names) | set(getattr(nlp, "disabled", ()))
+        # The fast pass uses the statistical sentence splitter when the model has one.
+        self._light_disable = [n for n in ("parser", "ner") if n in nlp.pipe_names]
+        self._has_senter = "senter" in names
+        self._full_disable = [n for n in ("senter",) if n in nlp.pipe_names]
+
+    # ---- public ---------------------------------------------------------------------
+
+    def __call__(self, transcript: Transcript) -> Document:
+        """Segment and tag ``transcript``; the result has ``parsed=False`` sentences."""
+        segments = tuple(_split_long_segment(s) for s in transcript.segments)
+        flat = tuple(piece for group in segments for piece in group)
+        text, pieces, seg_starts, seg_list = self._layout(flat)
+        sentences: list[Sentence] = []
+        if pieces:
+            docs = self._light_pipe([p.text for p in pieces])
+            for piece, doc in zip(pieces, docs):
+                for sent in doc.sents:
+                    sentences.extend(self._to_sentences(doc, sent, piece, len(sentences), seg_starts, seg_list))
+        sentences = [dataclasses.replace(s, index=i) for i, s in enumerate(sentences)]
+        speakers: list[str] = []
+        for seg in flat:
+            if seg.speaker is not None and seg.speaker not in speakers:
+                speakers.append(seg.speaker)
+        warnings = _language_warnings(sentences)
+        return Document(
+            text=text,
+            sentences=tuple(sentences),
+            has_times=transcript.has_times,
+            speakers=tuple(speakers),
+            warnings=tuple(warnings),
+        )
+
+    def parse(self, document: Document, indices: Iterable[int]) -> Document:
+        """Return ``document`` with the sentences at ``indices`` parsed (dependencies, named
+        entities, noun chunks). Already-parsed sentences are left as they are."""
+        wanted = sorted({i for i in indices if 0 <= i < len(document.sentences) and not document.sentences[i].parsed})
+        if not wanted:
+            return document
+        sentences = list(document.sentences)
+        texts = [sentences[i].text for i in wanted]
+        docs = self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE)
+        for i, doc in zip(wanted, docs):
+            sentences[i] = _parsed_sentence(sentences[i], doc)
+        return dataclasses.replace(document, sentences=tuple(sentences))
+
+    # ---- layout -----------------------------------------------------------------------
+
+    def _layout(self, segments: Sequence[Segment]) -> tuple[str, list[_Piece], list[int], list[Segment]]:
+        """Join segments into the document text and cut it into pieces for spaCy.
+
+        Returns the text, the pieces, and each segment's start offset with the segment
+        (sorted by offset, for mapping characters back to times)."""
+        parts: list[str] = []
+        pieces: list[_Piece] = []
+        seg_starts: list[int] = []
+        seg_list: list[Segment] = []
+        position = 0
+        for turn in _turns(segments):
+            for unit in self._units(turn):
+                piece_start = None
+                piece_parts: list[str] = []
+                for seg in unit:
+                    text = seg.text.strip()
+                    if not text:
+                        continue
+                    if parts:
+                        sep = " " if piece_parts else "\n"
+                        parts.append(sep)
+                        position += len(sep)
+                    if piece_start is None:
+                        piece_start = position
+                    seg_starts.append(position)
+                    seg_list.append(seg)
+                    parts.append(text)
+                    piece_parts.append(text)
+                    position += len(text)
+                if piece_start is not None:
+                    pieces.append(_Piece(" ".join(piece_parts), piece_start, unit[0].speaker))
+        return "".join(parts), pieces, seg_starts, seg_list
+
+    def _units(self, turn: Sequence[Segment]) -> list[list[Segment]]:
+        """Cut one speaker's turn at pauses (unpunctuated timed text) and at size limits."""
+        words = sum(len(s.text.split()) for s in turn)
+        marks = sum(len(_SENTENCE_MARK.findall(s.text)) for s in turn)
+        unpunctuated = words >= 2 * self.config.max_words and marks * self.config.max_words < words
+        units: list[list[Segment]] = [[]]
+        size = 0
+        previous: Segment | None = None
+        for seg in turn:
+            cut = False
+            if previous is not None:
+                if unpunctuated and _pause(previous, seg) >= self.config.pause_seconds:
+                    cut = True
+                elif size >= _MAX_UNIT_CHARS and (_SENTENCE_MARK.search(previous.text[-3:]) or size >= 2 * _MAX_UNIT_CHARS):
+                    cut = True
+            if cut and units[-1]:
+                units.append([])
+                size = 0
+            units[-1].append(seg)
+            size += len(seg.text) + 1
+            previous = seg
+        return [u for u in units if u]
+
+    # ---- spaCy -------------------------------------------------------------------------
+
+    def _light_pipe(self, texts: list[str]) -> Iterable[Any]:
+        if self._has_senter:
+            with self.nlp.select_pipes(disable=self._light_disable):
+                if "senter" not in self.nlp.pipe_names:
+                    self.nlp.enable_pipe("senter")
+                    try:
+                        return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                    finally:
+                        self.nlp.disable_pipe("senter")
+                return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+        # No statistical splitter: the parser has to set sentence boundaries.
+        return list(self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=_BATCH_SIZE))
+
+    def _to_sentences(self, doc: Any, sent: Any, piece: _Piece, first_index: int, seg_starts: list[int], seg_list: list[Segment]) -> list[Sentence]:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens or all(t.is_punct for t in tokens):
+            return []
+        out = []
+        for chunk in _chunks(tokens, self.config.max_words):
+            start_char = piece.offset + chunk[0].idx
+            end_char = piece.offset + chunk[-1].idx + len(chunk[-1].text)
+            first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
+            last_seg = seg_list[bisect.bisect_right(seg_starts, end_char - 1) - 1]
+            out.append(
+                Sentence(
+                    index=first_index + len(out),
+                    text=doc.text[chunk[0].idx : chunk[-1].idx + len(chunk[-1].text)],
+                    start_char=start_char,
+                    end_char=end_char,
+                    start=first_seg.start,
+                    end=last_seg.end if last_seg.end is not None else last_seg.start,
+                    speaker=first_seg.speaker,
+                    tokens=tuple(_token(t, piece.offset, None) for t in chunk),
+                )
+            )
+        return out
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _turns(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """Consecutive segments of the same speaker."""
+    turns: list[list[Segment]] = []
+    for seg in segments:
+        if turns and turns[-1][-1].speaker == seg.speaker:
+            turns[-1].append(seg)
+        else:
+            turns.append([seg])
+    return turns
+
+
+def _pause(previous: Segment, current: Segment) -> float:
+    """Silence between two timed segments in seconds (0 when either has no times)."""
+    end = previous.end if previous.end is not None else previous.start
+    if end is None or current.start is None:
+        return 0.0
+    return current.start - end
+
+
+def _split_long_segment(segment: Segment, limit: int = _MAX_UNIT_CHARS) -> tuple[Segment, ...]:
+    """Cut a huge segment (a 1 MB line of plain text) into pieces of at most ``limit``
+    characters, at a sentence mark, else at white space, else anywhere."""
+    text = segment.text
+    if len(text) <= limit:
+        return (segment,)
+    out = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut > limit // 2:
+            cut += 1
+        else:
+            cut = window.rfind(" ")
+            if cut < limit // 2:
+                cut = limit
+        out.append(dataclasses.replace(segment, text=text[:cut].strip()))
+        text = text[cut:].strip()
+    if text:
+        out.append(dataclasses.replace(segment, text=text))
+    return tuple(out)
+
+
+def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
+    """Split a token list into pieces of at most ``max_words`` words, at natural breaks."""
+    n_words = sum(1 for t in tokens if not t.is_punct)
+    if n_words <= max_words:
+        return [tokens]
+    k = math.ceil(n_words / max_words)
+    target = len(tokens) / k
+    chunks: list[list[Any]] = []
+    begin = 0
+    for _ in range(k - 1):
+        ideal = begin + target
+        lo = max(begin + 2, int(ideal - target * 0.3))
+        hi = min(len(tokens) - 2, int(ideal + target * 0.2))
+        best = min(int(ideal), len(tokens) - 1)
+        best_cost = math.inf
+        for i in range(lo, hi + 1):  # cut before token i
+            if tokens[i - 1].text in _SPLIT_AFTER:
+                cost = abs(i - ideal)
+            elif tokens[i].pos_ in _SPLIT_BEFORE_POS:
+                cost = abs(i - ideal) + 1
+            else:
+                continue
+            if cost < best_cost:
+                best, best_cost = i, cost
+        if best <= begin:
+            best = begin + max(1, int(target))
+        chunks.append(tokens[begin:best])
+        begin = best
+    chunks.append(tokens[begin:])
+    return [c for c in chunks if c]
+
+
+def _token(t: Any, offset: int, sent_start: int | None) -> Token:
+    parsed = sent_start is not None
+    return Token(
+        text=t.text,
+        lemma=t.lemma_,
+        pos=t.pos_,
+        tag=t.tag_,
+        start_char=offset + t.idx,
+        end_char=offset + t.idx + len(t.text),
+        is_stop=t.is_stop,
+        is_punct=t.is_punct,
+        like_num=t.like_num,
+        dep=t.dep_ if parsed else "",
+        head=(t.head.i - sent_start) if parsed else -1,
+        ent_type=t.ent_type_ if parsed else "",
+        ent_iob=t.ent_iob_ if parsed else "",
+    )
+
+
+def _parsed_sentence(sentence: Sentence, doc: Any) -> Sentence:
+    """Rebuild ``sentence`` from a full parse of its own text."""
+    offset = sentence.start_char
+    keep = [t for t in doc if not t.is_space]
+    position = {t.i: j for j, t in enumerate(keep)}
+    tokens = []
+    for t in keep:
+        tok = _token(t, offset, 0)
+        head = position.get(t.head.i, position[t.i])
+        tokens.append(dataclasses.replace(tok, head=head))
+
+    def span(s: Any, label: str) -> Span | None:
+        inner = [position[t.i] for t in s if t.i in position]
+        if not inner:
+            return None
+        return Span(
+            text=s.text,
+            label=label,
+            start_token=inner[0],
+            end_token=inner[-1] + 1,
+            start_char=offset + s.start_char,
+            end_char=offset + s.end_char,
+            root_lemma=s.root.lemma_,
+        )
+
+    entities = tuple(x for x in (span(e, e.label_) for e in doc.ents) if x is not None)
+    chunks = tuple(x for x in (span(c, "NP") for c in doc.noun_chunks) if x is not None)
+    return dataclasses.replace(sentence, tokens=tuple(tokens), entities=entities, noun_chunks=chunks, parsed=True)
+
+
+def _language_warnings(sentences: Sequence[Sentence]) -> list[str]:
+    """Warn when the text does not look like English (the model and lexicons are English)."""
+    letters = "".join(t.text for s in sentences for t in s.tokens if t.text.isalpha())
+    words = [t for s in sentences for t in s.tokens if t.text.isalpha()]
+    if len(words) < 8:
+        return []
+    ascii_share = sum(c.isascii() for c in letters) / max(1, len(letters))
+    stop_share = sum(t.is_stop for t in words) / len(words)
+    if ascii_share < 0.6 or stop_share < 0.12:
+        return [
+            f"the text does not look like English ({stop_share:.0%} English function words, "
+            f"{ascii_share:.0%} ASCII letters); results are unreliable"
+        ]
+    return []
+
+
+__all__ = ["Segmenter", "PipelineWarning"]
