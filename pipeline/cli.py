@@ -1,0 +1,178 @@
+"""The ``transcript-pipeline`` command line (argparse, from the standard library).
+
+Errors a user can cause are printed as one line on stderr with exit status 2; anything
+else is an internal error (exit 1) whose traceback ``--debug`` shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .config import Config, parse_override
+from .errors import PipelineError
+
+PROG = "transcript-pipeline"
+SAMPLE = ("samples", "talk.srt")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format=f"{PROG}: %(message)s")
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except PipelineError as exc:
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (| head): nothing more to say, and no traceback
+        sys.stderr.close()
+        return 0
+    except OSError as exc:  # output files: disk full, permission denied, ...
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - last line of defence, one line for users
+        if args.debug:
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return 1
+
+
+# ---- parser ---------------------------------------------------------------------------------
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Title, summary, key phrases, tone and a quiz for a transcript (txt, srt, vtt, json captions).",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    analyze = sub.add_parser("analyze", help="analyse transcripts and print a report")
+    analyze.add_argument("inputs", nargs="*", metavar="INPUT", help="file(s) to analyse; '-' reads standard input; none: the bundled sample talk")
+    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki"), help="output format (default: markdown)")
+    analyze.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    _add_config_options(analyze)
+    analyze.set_defaults(handler=_cmd_analyze)
+
+    quiz = sub.add_parser("quiz", help="take an interactive quiz on a transcript in the terminal")
+    quiz.add_argument("input", nargs="?", metavar="INPUT", help="file to quiz on; '-' is not allowed (answers come from standard input); none: the bundled sample")
+    quiz.add_argument("--questions", "-n", type=int, metavar="N", help="number of questions (quiz.questions)")
+    quiz.add_argument("--types", metavar="TYPES", help="comma-separated item types: cloze,true_false (quiz.types)")
+    _add_config_options(quiz)
+    quiz.set_defaults(handler=_cmd_quiz)
+
+    _add_optional_command(sub, "pipeline.batch.cli", "batch")
+    _add_optional_command(sub, "pipeline.server.cli", "serve")
+    return parser
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE.toml", help="configuration file (TOML)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help="override a config key, e.g. --set summary.sentences=5 (repeatable)")
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks and debug logging")
+
+
+def _add_optional_command(sub: Any, module: str, name: str) -> None:
+    """Commands whose modules bring their own arguments (``add_arguments``/``run``)."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return
+    command = sub.add_parser(name, help=mod.HELP, description=getattr(mod, "DESCRIPTION", None))
+    mod.add_arguments(command)
+    if getattr(mod, "USES_CONFIG", True):
+        _add_config_options(command)
+    command.set_defaults(handler=mod.run)
+
+
+# ---- commands --------------------------------------------------------------------------------
+
+
+def config_from_args(args: argparse.Namespace, extra: dict[str, Any] | None = None) -> Config:
+    """The Config named by ``--config`` and ``--set`` (later ``--set`` wins)."""
+    overrides: dict[str, Any] = dict(parse_override(item) for item in getattr(args, "overrides", []) or [])
+    overrides.update(extra or {})
+    if getattr(args, "config", None):
+        return Config.from_toml(args.config, overrides)
+    return Config.from_overrides(overrides)
+
+
+def sample_path() -> Path:
+    """The bundled sample talk, analysed when no INPUT is given."""
+    from .paths import resource_path
+
+    return resource_path(*SAMPLE)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .render import render
+
+    config = config_from_args(args)
+    inputs = list(args.inputs) or [str(sample_path())]
+    if inputs.count("-") > 1:
+        raise PipelineError("standard input ('-') can be read only once")
+    nlp = Pipeline(config)
+    outputs = []
+    for item in inputs:
+        result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
+        outputs.append(render(result, args.format))
+    text = _join_outputs(outputs, args.format)
+    _write(text, args.output)
+    return 0
+
+
+def _join_outputs(outputs: list[str], fmt: str) -> str:
+    if len(outputs) == 1:
+        return outputs[0]
+    if fmt == "json":  # several results: JSON Lines, one compact result per line
+        import json
+
+        return "".join(json.dumps(json.loads(o), sort_keys=True, ensure_ascii=False) + "\n" for o in outputs)
+    separator = {"markdown": "\n---\n\n", "gift": "\n", "anki": ""}.get(fmt, "\n")
+    return separator.join(outputs)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .quiz.terminal import run_quiz
+
+    if args.input == "-":
+        raise PipelineError("the quiz reads answers from standard input; give the transcript as a file")
+    extra: dict[str, Any] = {}
+    if args.questions is not None:
+        extra["quiz.questions"] = args.questions
+    if args.types:
+        extra["quiz.types"] = args.types
+    result = Pipeline(config_from_args(args, extra)).analyze_file(args.input or sample_path())
+    run_quiz(result.quiz, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
+    return 0
