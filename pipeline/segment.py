@@ -251,20 +251,18 @@ def _split_long_segment(segment: Segment, limit: int = _MAX_UNIT_CHARS) -> tuple
 
 
 def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
-    """Split a token list into pieces of at most ``max_words`` words, at natural breaks."""
-    n_words = sum(1 for t in tokens if not t.is_punct)
-    if n_words <= max_words:
-        return [tokens]
-    k = math.ceil(n_words / max_words)
-    target = len(tokens) / k
+    """Split a token list into near-equal pieces of at most ``max_words`` tokens, cutting
+    after a comma-like mark or before a conjunction when one is near the ideal cut."""
     chunks: list[list[Any]] = []
     begin = 0
-    for _ in range(k - 1):
-        ideal = begin + target
-        lo = max(begin + 2, int(ideal - target * 0.3))
-        hi = min(len(tokens) - 2, int(ideal + target * 0.2))
-        best = min(int(ideal), len(tokens) - 1)
-        best_cost = math.inf
+    while len(tokens) - begin > max_words:
+        remaining = len(tokens) - begin
+        pieces = math.ceil(remaining / max_words)
+        size = remaining / pieces
+        ideal = begin + size
+        lo = max(begin + 2, int(ideal - 0.3 * size))
+        hi = min(begin + max_words, len(tokens) - 1)
+        best, best_cost = min(int(round(ideal)), hi), math.inf
         for i in range(lo, hi + 1):  # cut before token i
             if tokens[i - 1].text in _SPLIT_AFTER:
                 cost = abs(i - ideal)
@@ -274,8 +272,6 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
                 continue
             if cost < best_cost:
                 best, best_cost = i, cost
-        if best <= begin:
-            best = begin + max(1, int(target))
         chunks.append(tokens[begin:best])
         begin = best
     chunks.append(tokens[begin:])
