@@ -1,0 +1,346 @@
+"""Wrong options: three per item, of the same kind as the answer, never a variant of it.
+
+Sources, in order: phrases of the same kind from the same transcript (same entity label;
+numbers; noun phrases of similar shape), then key phrases of that kind, then numeric
+perturbations for numbers ("1995" -> "1992"). Within a source, candidates that look most
+like the answer come first (same shape, same unit, similar length), then the more frequent,
+then the nearer in the transcript; ties by text.
+
+Rejected: variants of the answer (same normalised text or lemmas, one containing the other,
+small edit distance such as the ASR spellings "DeepSeek"/"DeepSeq", mostly the same content
+words), phrases already in the question, and phrases that fill the blank correctly elsewhere
+in the transcript (the words around the blank occur next to them).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from ..result import Keyword
+from ..types import Document, Sentence
+from .gaps import NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of
+
+N_DISTRACTORS = 3
+#: edit similarity (difflib ratio on normalised text) at or above which two phrases are
+#: taken as spellings of the same thing
+SIMILAR = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class PoolEntry:
+    """A phrase of the transcript that may serve as a distractor."""
+
+    text: str
+    kind: str
+    unit: str
+    count: int
+    first_sentence: int
+    lemmas: tuple[str, ...]
+
+
+class Pool:
+    """All candidate phrases of a document, grouped by kind; built once per quiz."""
+
+    def __init__(self, document: Document, keywords: Sequence[Keyword]) -> None:
+        found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas]
+        self.kind_by_text: dict[str, str] = {}
+        for sentence in document.sentences:
+            for text, kind, unit, lemmas in _phrases(sentence, document.text):
+                key = (kind, text.lower())
+                if key in found:
+                    found[key][2] += 1
+                else:
+                    found[key] = [text, unit, 1, sentence.index, lemmas]
+        self.entries: dict[str, list[PoolEntry]] = {}
+        for (kind, _low), (text, unit, count, first, lemmas) in sorted(found.items()):
+            self.entries.setdefault(kind, []).append(PoolEntry(text, kind, unit, count, first, lemmas))
+        # what kind is a given text? the most frequent reading wins (ties: entity before NP)
+        votes: dict[str, list[tuple[int, int, str]]] = {}
+        for (kind, low), (_t, _u, count, _f, _l) in found.items():
+            votes.setdefault(low, []).append((-count, kind == "NP", kind))
+        for low in sorted(votes):
+            self.kind_by_text[low] = sorted(votes[low])[0][2]
+        self.keywords = tuple(keywords)
+        self.text_lower = " ".join(document.text.lower().split())
+
+    def kind_of(self, text: str) -> str:
+        """The kind of a phrase as this transcript uses it: an entity label, ``CARDINAL``
+        for numbers, ``NP`` otherwise."""
+        low = text.lower().strip()
+        if low in self.kind_by_text:
+            return self.kind_by_text[low]
+        if _NUMBER.fullmatch(low.replace(",", "")) or low in _WORD_NUMBERS:
+            return "CARDINAL"
+        return "NP"
+
+    def choose(self, gap: Gap, question: str, sentence: Sentence, seed: int, k: int = N_DISTRACTORS) -> tuple[str, ...]:
+        """Up to ``k`` distractors for ``gap`` (fewer when the transcript has too few)."""
+        chosen: list[str] = []
+        left, right = _context(question)
+
+        def consider(text: str) -> bool:
+            text = text.strip()
+            if not text or is_variant(text, gap.text):
+                return False
+            if any(is_variant(text, c) for c in chosen):
+                return False
+            if contains_phrase(question, text):
+                return False
+            if self._fills_blank(text, left, right):
+                return False
+            chosen.append(text)
+            return len(chosen) >= k
+
+        same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap))
+        for entry in same:
+            if not _compatible(entry.text, gap):
+                continue
+            if consider(_match_case(entry.text, gap.text, gap.kind)):
+                return tuple(chosen)
+        for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
+            if self.kind_of(kw.text) == gap.kind and consider(_match_case(kw.text, gap.text, gap.kind)):
+                return tuple(chosen)
+        if gap.kind in NUMERIC_KINDS:
+            for text in perturb_number(gap.text, seed):
+                if consider(text):
+                    return tuple(chosen)
+        return tuple(chosen)
+
+    def _fills_blank(self, candidate: str, left: str, right: str) -> bool:
+        """Does ``candidate`` appear in the transcript right next to the blank's context?"""
+        c = " ".join(candidate.lower().split())
+        if left and f"{left} {c}" in self.text_lower:
+            return True
+        return bool(right) and f"{c} {right}" in self.text_lower
+
+
+def _phrases(sentence: Sentence, text: str):
+    """(text, kind, unit, lemmas) of the entities, numbers and noun phrases of a sentence."""
+    toks = sentence.tokens
+    seen: set[tuple[int, int]] = set()
+
+    def emit(start: int, end: int, kind: str):
+        start, end = trim(toks, start, end)
+        if (start, end) in seen or not span_ok(toks, start, end):
+            return None
+        seen.add((start, end))
+        phrase = text[toks[start].start_char : toks[end - 1].end_char]
+        if "\n" in phrase:
+            return None
+        if start == 0 and toks[0].pos != "PROPN" and kind == "NP" and phrase[:1].isupper() and phrase[1:2].islower():
+            phrase = phrase[0].lower() + phrase[1:]  # sentence-initial capital of a common noun
+        lemmas = tuple(t.lemma.lower() for t in toks[start:end] if not t.is_stop and not t.is_punct)
+        return phrase, kind, unit_of(toks, end), lemmas
+
+    out = []
+    labels = {}
+    for e in sentence.entities:
+        s, t = trim(toks, e.start_token, e.end_token)
+        labels[(s, t)] = e.label
+        got = emit(e.start_token, e.end_token, e.label)
+        if got:
+            out.append(got)
+    in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
+    for i, t in enumerate(toks):
+        if t.like_num and i not in in_entity and any(c.isdigit() for c in t.text):
+            got = emit(i, i + 1, "CARDINAL")
+            if got:
+                out.append(got)
+    for c in sentence.noun_chunks:
+        s, t = trim(toks, c.start_token, c.end_token)
+        if t <= s or toks[t - 1].pos == "PRON" or (s, t) in labels:
+            continue
+        got = emit(s, t, "NP")
+        if got:
+            out.append(got)
+    return out
+
+
+def _compatible(text: str, gap: Gap) -> bool:
+    """Hard shape rules: a noun phrase answer gets noun phrases with (or without) digits
+    and proper names as it has them."""
+    if gap.kind in NUMERIC_KINDS:
+        return True
+    if any(c.isdigit() for c in text) != any(c.isdigit() for c in gap.text):
+        return False
+    return gap.kind != "NP" or _is_proper(text) == _is_proper(gap.text)
+
+
+def _rank(entry: PoolEntry, gap: Gap) -> tuple:
+    """Sort key: most answer-like first (shape, unit, length), then frequent, then near."""
+    n_words = len(entry.text.split())
+    g_words = len(gap.text.split())
+    return (
+        _shape(entry.text) != _shape(gap.text),
+        bool(gap.unit) and entry.unit != gap.unit,
+        abs(n_words - g_words),
+        _is_proper(entry.text) != _is_proper(gap.text),
+        -entry.count,
+        abs(entry.first_sentence - gap.sentence),
+        entry.text,
+    )
+
+
+def _shape(text: str) -> str:
+    """Coarse orthographic shape: digits -> d, capitals -> X, lower -> x, runs collapsed."""
+    out = []
+    for ch in text:
+        c = "d" if ch.isdigit() else "X" if ch.isupper() else "x" if ch.isalpha() else ch if not ch.isspace() else " "
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _is_proper(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _match_case(text: str, answer: str, kind: str) -> str:
+    """Lower-case a common-noun distractor when the answer is lower-case."""
+    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _context(question: str) -> tuple[str, str]:
+    """Two words either side of the blank, lower-cased (either may be empty)."""
+    before, _, after = question.partition("_____")
+    lw = re.findall(r"[\w'’-]+", before.lower())[-2:]
+    rw = re.findall(r"[\w'’-]+", after.lower())[:2]
+    left = " ".join(lw) if len(lw) == 2 else ""
+    right = " ".join(rw) if len(rw) == 2 else ""
+    return left, right
+
+
+# ---- variants -------------------------------------------------------------------------------
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_STOP = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "'s", "s"}
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accents and punctuation removed, articles dropped (SQuAD-style)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(w for w in text.split() if w not in _ARTICLES)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_variant(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` name (or spell) the same thing: equal after normalising
+    and crude stemming, one containing the other as whole words, an edit similarity of at
+    least :data:`SIMILAR` (with or without spaces), or half their content words shared."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return True
+    if na == nb:
+        return True
+    wa, wb = na.split(), nb.split()
+    sa, sb = [_stem(w) for w in wa], [_stem(w) for w in wb]
+    if sa == sb:
+        return True
+    if _contains_seq(sa, sb) or _contains_seq(sb, sa):
+        return True
+    ca, cb = na.replace(" ", ""), nb.replace(" ", "")
+    if SequenceMatcher(None, na, nb).ratio() >= SIMILAR or SequenceMatcher(None, ca, cb).ratio() >= SIMILAR:
+        # numbers that differ are different answers even when they look alike ("1995"/"1996")
+        if not (_NUMBER.fullmatch(ca) and _NUMBER.fullmatch(cb)):
+            return True
+    content_a = {w for w in sa if w not in _STOP and not w.isdigit()}
+    content_b = {w for w in sb if w not in _STOP and not w.isdigit()}
+    if content_a and content_b:
+        shared = len(content_a & content_b)
+        if shared and shared / min(len(content_a), len(content_b)) >= 0.5:
+            # "a 15-1 record" vs "a 12-4 record": same unit, different number: not a variant
+            digits_a = re.findall(r"\d+", na)
+            digits_b = re.findall(r"\d+", nb)
+            if not (digits_a and digits_b and digits_a != digits_b):
+                return True
+    return False
+
+
+def _contains_seq(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+# ---- numbers --------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(\.\d+)?")
+_NUM_IN_TEXT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS = {i: w for w, i in _WORD_NUMBERS.items()}
+
+
+def perturb_number(answer: str, seed: int) -> list[str]:
+    """Plausible wrong numbers in the answer's own format (commas, decimals, number words,
+    units and text around the number kept); years move by a few years. Empty when the answer
+    holds no number or more than one."""
+    words = answer.split()
+    lowered = [w.lower() for w in words]
+    word_hits = [i for i, w in enumerate(lowered) if w in _WORD_NUMBERS]
+    digit_hits = list(_NUM_IN_TEXT.finditer(answer))
+    rng = random.Random(seed)
+    if len(digit_hits) == 1 and not word_hits:
+        m = digit_hits[0]
+        raw = m.group(0)
+        value = float(raw.replace(",", ""))
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        is_year = decimals == 0 and "," not in raw and len(raw) == 4 and 1000 <= value <= 2100
+        if is_year:
+            deltas = [-1, 1, -2, 2, -3, 3, -5, 5, -10, 10]
+            rng.shuffle(deltas)
+            values = [value + d for d in deltas]
+        else:
+            if decimals == 0 and value <= 12:
+                values = [value + d for d in (1, -1, 2, -2, 3, 4) if value + d >= 0]
+            else:
+                factors = [0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
+                values = [value * f for f in factors]
+            rng.shuffle(values)
+        out = []
+        for v in values:
+            if decimals == 0:
+                v_text = str(int(round(v)))
+                if "," in raw:
+                    v_text = f"{int(round(v)):,}"
+            else:
+                v_text = f"{v:.{decimals}f}"
+            if v_text == raw:
+                continue
+            out.append(answer[: m.start()] + v_text + answer[m.end() :])
+        return list(dict.fromkeys(out))
+    if len(word_hits) == 1 and not digit_hits:
+        i = word_hits[0]
+        n = _WORD_NUMBERS[lowered[i]]
+        values = [n + d for d in (1, -1, 2, -2, 3, 4) if 0 <= n + d <= 20]
+        rng.shuffle(values)
+        out = []
+        for v in values:
+            w = _NUMBER_WORDS[v]
+            if words[i][:1].isupper():
+                w = w.capitalize()
+            out.append(" ".join([*words[:i], w, *words[i + 1 :]]))
+        return out
+    return []

@@ -1,0 +1,110 @@
+"""The quiz stage: pick sentences, blank a gap in each, find distractors, build items."""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..config import QuizConfig
+from ..errors import PipelineWarning
+from ..result import Keyword, QuizItem, SummaryItem
+from ..types import Document
+from . import items as build
+from .distractors import N_DISTRACTORS, Pool
+from .gaps import Gap, question_text, sentence_gaps
+from .select import candidates
+
+#: how many candidate sentences per question are parsed (entities, noun chunks)
+CANDIDATES_PER_QUESTION = 6
+#: gaps tried per sentence before giving it up (each needs three distractors)
+GAPS_PER_SENTENCE = 8
+EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    sentence: int
+    gap: Gap
+    question: str
+    distractors: tuple[str, ...]
+
+
+class QuizMaker:
+    """Cloze and true/false items from a transcript (no language model).
+
+    Types mix deterministically: in document order, item ``k`` gets
+    ``config.types[k % len(config.types)]`` (so with the default ``("cloze", "true_false")``
+    items alternate, starting with cloze).
+    """
+
+    def __init__(self, config: QuizConfig) -> None:
+        self.config = config
+
+    def wanted(
+        self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]
+    ) -> tuple[int, ...]:
+        """Sentence indices to parse: at most ``6 * questions`` candidates, spread evenly
+        over the transcript (sorted)."""
+        q = self.config.questions
+        if q <= 0 or not self.config.types:
+            return ()
+        per_bin = self._per_bin(q)
+        return tuple(sorted(c.index for c in candidates(document, summary, keywords, q, per_bin)))
+
+    def __call__(
+        self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]
+    ) -> tuple[QuizItem, ...]:
+        """Up to ``questions`` items in document order; empty (with a warning) when no
+        sentence gives a well-formed item. Only parsed candidate sentences are used."""
+        q = self.config.questions
+        if q <= 0 or not self.config.types:
+            return ()
+        cands = [c for c in candidates(document, summary, keywords, q, self._per_bin(q)) if document.sentences[c.index].parsed]
+        pool = Pool(document, keywords) if cands else None
+        by_bin: dict[int, list[int]] = {}
+        for c in cands:
+            by_bin.setdefault(c.bin, []).append(c.index)
+        planned: list[_Planned] = []
+        # round robin over the stretches of the transcript: one item per stretch per pass
+        progress = True
+        while len(planned) < q and progress:
+            progress = False
+            for b in sorted(by_bin):
+                if len(planned) >= q:
+                    break
+                while by_bin[b]:
+                    index = by_bin[b].pop(0)
+                    plan = self._plan(document, index, keywords, pool)
+                    if plan is not None:
+                        planned.append(plan)
+                        progress = True
+                        break
+        planned.sort(key=lambda p: p.sentence)
+        out = []
+        types = self.config.types
+        for k, p in enumerate(planned):
+            sentence = document.sentences[p.sentence]
+            maker = build.cloze if types[k % len(types)] == "cloze" else build.true_false
+            out.append(maker(sentence, p.gap, p.question, p.distractors))
+        if not out:
+            warnings.warn(EMPTY_WARNING, PipelineWarning, stacklevel=2)
+        return tuple(out)
+
+    @staticmethod
+    def _per_bin(questions: int) -> int:
+        return CANDIDATES_PER_QUESTION
+
+    @staticmethod
+    def _plan(document: Document, index: int, keywords: Sequence[Keyword], pool: Pool | None) -> _Planned | None:
+        sentence = document.sentences[index]
+        if pool is None:
+            return None
+        for gap in sentence_gaps(sentence, document.text, keywords)[:GAPS_PER_SENTENCE]:
+            question = question_text(sentence, document.text, gap)
+            seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
+            distractors = pool.choose(gap, question, sentence, seed)
+            if len(distractors) == N_DISTRACTORS:
+                return _Planned(index, gap, question, distractors)
+        return None

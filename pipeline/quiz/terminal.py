@@ -1,0 +1,102 @@
+"""The quiz in a terminal: ask, check, explain, score. Works with piped answers too.
+
+Answers: a letter (``a``-``d``; ``a``/``b`` or ``t``/``f`` for true/false) or the answer typed
+out (case, punctuation and articles ignored). End of input or Ctrl-C ends the quiz cleanly
+with the score so far.
+"""
+
+from __future__ import annotations
+
+
+import string
+from typing import Sequence, TextIO
+
+from ..result import QuizItem
+from .distractors import normalise
+
+LETTERS = string.ascii_lowercase
+EMPTY_MESSAGE = "No quiz: the transcript is too short or too uninformative for any question."
+
+
+def format_time(seconds: float | None) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a time in seconds; ``""`` when unknown."""
+    if seconds is None:
+        return ""
+    total = int(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def check(item: QuizItem, reply: str) -> bool | None:
+    """Is ``reply`` right? ``None`` when it is empty (ask again)."""
+    reply = reply.strip()
+    if not reply:
+        return None
+    low = reply.lower().rstrip(").")
+    if len(low) == 1 and low in LETTERS[: len(item.options)]:
+        return item.options[LETTERS.index(low)] == item.answer
+    if item.type == "true_false":
+        if low in ("t", "true", "yes", "y"):
+            return item.answer == "True"
+        if low in ("f", "false", "no", "n"):
+            return item.answer == "False"
+    return normalise(reply) == normalise(item.answer) and normalise(reply) != ""
+
+
+def _say(stdout: TextIO, text: str = "") -> None:
+    stdout.write(text + "\n")
+    stdout.flush()
+
+
+def run_quiz(items: Sequence[QuizItem], *, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
+    """Ask ``items`` one by one on ``stdout``, reading answers from ``stdin``; return the
+    number answered correctly. ``interactive``: a person at a terminal (prompts are shown
+    as prompts); otherwise the answers read are echoed so the output reads as a transcript."""
+    if not items:
+        _say(stdout, EMPTY_MESSAGE)
+        return 0
+    correct = 0
+    asked = 0
+    total = len(items)
+    try:
+        for number, item in enumerate(items, 1):
+            _say(stdout, f"Question {number}/{total}" + (" (true or false)" if item.type == "true_false" else ""))
+            _say(stdout, "  " + item.question)
+            for letter, option in zip(LETTERS, item.options):
+                _say(stdout, f"    {letter}) {option}")
+            verdict = None
+            while verdict is None:
+                stdout.write(f"Your answer (a-{LETTERS[len(item.options) - 1]}, or type it): ")
+                stdout.flush()
+                line = stdin.readline()
+                if line == "":  # end of input
+                    _say(stdout)
+                    _say(stdout, "End of input: quiz stopped.")
+                    return _finish(stdout, correct, asked, total)
+                if not interactive:
+                    _say(stdout, line.rstrip("\n"))
+                verdict = check(item, line)
+            asked += 1
+            if verdict:
+                correct += 1
+                _say(stdout, "Correct!")
+            else:
+                letter = LETTERS[item.options.index(item.answer)] if item.answer in item.options else "?"
+                _say(stdout, f"Not quite: the answer is {letter}) {item.answer}.")
+            when = format_time(item.start)
+            _say(stdout, f"  Source{f' (at {when})' if when else ''}: {item.explanation}")
+            _say(stdout)
+    except KeyboardInterrupt:
+        _say(stdout)
+        _say(stdout, "Interrupted: quiz stopped.")
+    return _finish(stdout, correct, asked, total)
+
+
+def _finish(stdout: TextIO, correct: int, asked: int, total: int) -> int:
+    tail = "" if asked == total else f" ({asked} of {total} questions answered)"
+    _say(stdout, f"Score: {correct}/{asked}{tail}")
+    return correct
+
+
+__all__ = ["run_quiz", "check", "format_time", "EMPTY_MESSAGE"]
