@@ -9,7 +9,9 @@ a 10-minute talk a fraction of that.
 from __future__ import annotations
 
 import hashlib
+import time
 import warnings
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -47,6 +49,8 @@ class Pipeline:
         self.sentiment_analyzer = SentimentAnalyzer(self.config.sentiment)
         self.title_maker = TitleMaker(self.config.title)
         self.quiz_maker = QuizMaker(self.config.quiz)
+        #: wall-clock seconds per stage of the last analysis (for benchmarks and manifests)
+        self.last_stage_seconds: dict[str, float] = {}
 
     # ---- entry points -----------------------------------------------------------------
 
@@ -81,19 +85,28 @@ class Pipeline:
 
     def analyze_transcript(self, transcript: Transcript, input_sha256: str) -> Result:
         """Run every stage after ingest on an already-read transcript."""
+        clock = _StageClock()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PipelineWarning)
-            cleaned = self.cleaner(transcript)
-            document = self.segmenter(cleaned)
+            with clock("clean"):
+                cleaned = self.cleaner(transcript)
+            with clock("segment"):
+                document = self.segmenter(cleaned)
             if not document.sentences:
                 raise InputError("no speech text left after removing caption tags, fillers and boilerplate")
-            summary = self.summarizer(document)
-            keywords = self.keyword_extractor(document)
-            sentiment = self.sentiment_analyzer(document)
-            document = self.segmenter.parse(document, self.title_maker.wanted(document, summary, keywords))
-            title = self.title_maker(document, summary, keywords)
-            document = self.segmenter.parse(document, self.quiz_maker.wanted(document, summary, keywords))
-            quiz = self.quiz_maker(document, summary, keywords)
+            with clock("summary"):
+                summary = self.summarizer(document)
+            with clock("keywords"):
+                keywords = self.keyword_extractor(document)
+            with clock("sentiment"):
+                sentiment = self.sentiment_analyzer(document)
+            with clock("title"):
+                document = self.segmenter.parse(document, self.title_maker.wanted(document, summary, keywords))
+                title = self.title_maker(document, summary, keywords)
+            with clock("quiz"):
+                document = self.segmenter.parse(document, self.quiz_maker.wanted(document, summary, keywords))
+                quiz = self.quiz_maker(document, summary, keywords)
+        self.last_stage_seconds = clock.seconds
         messages = [*cleaned.warnings, *document.warnings]
         messages += [str(w.message) for w in caught if issubclass(w.category, PipelineWarning)]
         return Result(
@@ -114,6 +127,21 @@ class Pipeline:
             ),
             text=document.text,
         )
+
+
+class _StageClock:
+    """Accumulates wall-clock seconds per stage name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - began
 
 
 def _sentences_out(document: Document) -> tuple[SentenceOut, ...]:
