@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pipeline.render import FORMATS, render
+from pipeline.render.highlight import key_spans, split_marked
+from pipeline.render.markdown import format_time, to_markdown
+from pipeline.result import Keyword
+
+
+def test_format_time():
+    assert format_time(None) == ""
+    assert format_time(0) == "0:00"
+    assert format_time(75.9) == "1:15"
+    assert format_time(3725) == "1:02:05"
+
+
+def test_key_spans_prefer_longer_and_stay_inside():
+    keywords = (
+        Keyword(text="bees", score=0.9, count=2, forms=("bees",), spans=((0, 4), (20, 24))),
+        Keyword(text="bees dance", score=0.8, count=1, forms=("bees dance",), spans=((0, 10),)),
+    )
+    assert key_spans(keywords, 0, 15) == [(0, 10, 1)]
+    assert key_spans(keywords, 12, 30) == [(20, 24, 0)]
+    text = "xx bees yy"
+    assert split_marked(text, 100, [(103, 107, 0)]) == [("xx ", None), ("bees", 0), (" yy", None)]
+
+
+def test_markdown_report(sample_result):
+    md = to_markdown(sample_result)
+    assert md.startswith(f"# {sample_result.title}") or md.startswith("# ")
+    assert "## Summary" in md and "## Tone" in md and "Over time:" in md
+    assert md.count("**") >= 2  # key phrases are bold in the summary
+    assert md.endswith("\n")
+    assert render(sample_result, "markdown") == md
+    assert set(FORMATS) == {"markdown", "json", "html", "gift", "anki"}
+
+
+def test_markdown_escapes_markup(default_pipeline):
+    result = default_pipeline("The *bold* claim and the [link](x) were # shown to **everyone** at the meeting today.")
+    md = to_markdown(result)
+    assert "\\*bold\\*" in md or "bold" not in md.split("## Summary")[1]
