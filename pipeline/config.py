@@ -77,42 +77,74 @@ class SegmentConfig:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SummaryConfig:
-    """Extractive summary length and ranking.
+    """Extractive summary: length, ranking and redundancy control.
 
-    Length: ``sentences`` (fixed count) wins over ``ratio`` (share of sentences); with neither,
-    the count scales with the transcript's length. ``max_words`` caps the total words.
-    ``similarity``: sentence-graph edge weights; ``"sumy"`` reproduces sumy's TextRank.
+    Length: ``sentences`` (a fixed count) wins over ``ratio`` (share of the transcript's
+    sentences, at least one). With neither, and ``max_words`` set, as many sentences as fit
+    in ``max_words``. With none of the three the count grows with the transcript's length:
+    ``round(sqrt(words) / 8)`` clamped to [3, 25] (a 10-minute talk of ~1,500 words gets 5
+    sentences, a 2-hour meeting of ~18,000 words 17). ``max_words`` (words = non-punctuation
+    tokens) is never exceeded: sentences that do not fit are skipped; when not even one
+    sentence fits, the best sentence is cut to ``max_words`` words (ending in "…") and a
+    warning says so.
+    ``similarity``: sentence-graph edge weights. ``"tfidf"`` (default): cosine of TF-IDF
+    vectors of content-word lemmas. ``"sumy"``: sumy 0.13's TextRank exactly (its stop words,
+    Snowball stems, word-overlap / log-length weights and power method).
+    ``filter_candidates``: demote or exclude greetings, sign-offs, calls to action, fillers,
+    questions and short fragments (false: pure centrality, e.g. to reproduce sumy).
+    ``diversity``: MMR trade-off in [0, 1]; 1 ranks by centrality only, lower values prefer
+    sentences unlike those already chosen. ``duplicate_cosine``: two sentences at least this
+    similar (TF-IDF cosine) never both appear.
     """
 
     sentences: int | None = None
     ratio: float | None = None
     max_words: int | None = None
     similarity: str = "tfidf"
+    filter_candidates: bool = True
+    diversity: float = 0.7
+    duplicate_cosine: float = 0.6
 
     def __post_init__(self) -> None:
         _check_range("summary.sentences", self.sentences, 1, 10_000)
         _check_range("summary.ratio", self.ratio, 0.0001, 1.0)
         _check_range("summary.max_words", self.max_words, 1, 1_000_000)
         _check_choice("summary.similarity", self.similarity, ("tfidf", "sumy"))
+        _check_range("summary.diversity", self.diversity, 0.0, 1.0)
+        _check_range("summary.duplicate_cosine", self.duplicate_cosine, 0.05, 1.0)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class KeywordConfig:
-    """Key phrases. ``top_k``: how many; ``max_ngram``: longest phrase in words."""
+    """Key phrases. ``top_k``: how many; ``max_ngram``: longest phrase in words.
+
+    ``containment``: a longer phrase replaces a better-scored phrase inside it ("neural
+    network" over "network") when its YAKE score is at most this factor worse (1.0: only
+    when it scores as well). ``max_edits``: near-spellings of a name ("DeepSeek" /
+    "DeepSeq") within this many character edits are merged (0: never).
+    """
 
     top_k: int = 10
     max_ngram: int = 3
+    containment: float = 3.0
+    max_edits: int = 2
 
     def __post_init__(self) -> None:
         _check_range("keywords.top_k", self.top_k, 1, 1000)
         _check_range("keywords.max_ngram", self.max_ngram, 1, 6)
+        _check_range("keywords.containment", self.containment, 1.0, 100.0)
+        _check_range("keywords.max_edits", self.max_edits, 0, 3)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SentimentConfig:
-    """Tone. ``timeline_windows``: number of timeline points (time or sentence windows)."""
+    """Tone. ``timeline_windows``: largest number of timeline points (time windows when the
+    input has times, else runs of sentences). ``discourse_fillers``: neutralise discourse
+    uses of filler words ("it was, like, huge", "well, ...", "okay, so") before VADER
+    scores a sentence (audience cues such as "(Laughter)" are always removed)."""
 
     timeline_windows: int = 10
+    discourse_fillers: bool = True
 
     def __post_init__(self) -> None:
         _check_range("sentiment.timeline_windows", self.timeline_windows, 1, 1000)

@@ -1,0 +1,77 @@
+"""Which sentences may enter a summary, and how much to trust them: a prior in [0, 1].
+
+Spoken transcripts are full of sentences that are central to nothing but still attract
+TextRank (they share the common words of the talk): greetings, sign-offs and calls to
+action ("subscribe", "hit the like button", "thanks for watching"), back-channel fillers
+("Yeah.", "Mm-hmm."), questions, and short or verbless fragments. Each sentence gets a
+multiplicative prior: 0 excludes it, values below 1 demote it, 1 keeps its centrality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..types import Sentence
+
+#: calls to action and channel boilerplate: never summary material
+_CALL_TO_ACTION = re.compile(
+    r"\b(subscrib\w*|like button|hit (the|that) (like|bell|button)|smash (the|that)|"
+    r"notification bell|ring the bell|thanks? (you )?(so much )?for (watching|listening|tuning in|joining)|"
+    r"link(s)? (is |are )?(in|below) (the )?(description|show notes)|in the description|comment(s)? (section )?below|"
+    r"leave a comment|patreon|sponsor(ed)? by|use (the )?code|promo code|follow (me|us) on|"
+    r"see you (guys )?(next time|in the next|soon|later)|until next time|that'?s (all|it) for (today|this)|"
+    r"don'?t forget to)\b",
+    re.IGNORECASE,
+)
+#: greetings and sign-offs (only when the sentence is mostly that)
+_GREETING = re.compile(
+    r"^\W*(hi|hello|hey|welcome( back)?|good (morning|afternoon|evening)|what'?s up|"
+    r"bye|goodbye|take care|cheers|thanks?( you)?( all| everyone| guys| very much| so much)?)\b",
+    re.IGNORECASE,
+)
+#: parts of speech that make a sentence a clause rather than a fragment
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class CandidatePolicy:
+    """Tunable weights of the prior (documented defaults, chosen on the dev sets)."""
+
+    min_words: int = 5  # fewer words: excluded
+    min_terms: int = 2  # fewer content terms: excluded
+    question: float = 0.5  # prior of a question
+    fragment: float = 0.5  # prior of a sentence without a verb
+    greeting: float = 0.2  # prior of a greeting / thanks opener
+    short_words: int = 8  # below this many words ...
+    short: float = 0.8  # ... the prior is multiplied by this
+
+
+def candidate_prior(
+    sentences: Sequence[Sentence], term_counts: Sequence[int], policy: CandidatePolicy = CandidatePolicy()
+) -> np.ndarray:
+    """Per-sentence prior in [0, 1] (0 = never in a summary). When every sentence would be
+    excluded, the ones with most content terms get a small positive prior instead, so a
+    summary of odd input is still possible."""
+    prior = np.ones(len(sentences))
+    for i, (sentence, n_terms) in enumerate(zip(sentences, term_counts)):
+        text = sentence.text
+        words = sentence.n_words
+        if words < policy.min_words or n_terms < policy.min_terms or _CALL_TO_ACTION.search(text):
+            prior[i] = 0.0
+            continue
+        if text.rstrip().endswith("?"):
+            prior[i] *= policy.question
+        if sentence.tokens and not any(t.pos in _CLAUSE_POS for t in sentence.tokens):
+            prior[i] *= policy.fragment
+        if _GREETING.match(text):
+            prior[i] *= policy.greeting
+        if words < policy.short_words:
+            prior[i] *= policy.short
+    if len(sentences) and not prior.any():
+        counts = np.asarray(term_counts, dtype=float)
+        prior = 0.01 * (1.0 + counts) / (1.0 + counts.max())
+    return prior

@@ -1,0 +1,101 @@
+"""Sentence terms and sentence-to-sentence similarity (the TextRank graph's edges).
+
+Default: TF-IDF cosine over content-word lemmas (spaCy's lemmas, stop words, numbers,
+punctuation and spoken discourse words such as "yeah", "okay", "gonna" left out), with IDF
+computed over the transcript's own sentences. Cosine is in [0, 1], higher is more similar.
+
+Long transcripts: the similarity matrix is computed in blocks of rows and each row keeps
+only its ``top_k`` strongest neighbours, so memory and ranking time stay near-linear.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..types import Sentence
+
+#: spoken discourse words and fillers that spaCy does not list as stop words; they carry no
+#: topic, and transcripts are full of them
+DISCOURSE_WORDS = frozenset(
+    """
+    yeah yes yep yup nope no okay ok oh ah uh um umm hmm mm mhm huh eh er erm ha haha wow hey hi
+    hello bye alright right like just really actually basically literally gonna wanna gotta kinda
+    sorta lot lots thing things stuff guy guys kind sort way bit okay-ay dunno ya yo
+    """.split()
+)
+
+#: blocks of this many rows when multiplying the term matrix with its transpose
+_BLOCK_ROWS = 2048
+
+
+def content_terms(sentence: Sentence) -> list[str]:
+    """Lower-cased lemmas of the sentence's content words (with repetitions, in order)."""
+    terms = []
+    for t in sentence.tokens:
+        if t.is_punct or t.is_stop or t.like_num:
+            continue
+        lemma = (t.lemma or t.text).lower()
+        if not any(c.isalpha() for c in lemma) or lemma in DISCOURSE_WORDS or len(lemma) < 2:
+            continue
+        terms.append(lemma)
+    if not sentence.tokens:  # not tokenised (hand-built sentences): plain lower-cased words
+        terms = [w for w in (w.strip(".,;:!?\"'()").lower() for w in sentence.text.split()) if w.isalpha() and w not in DISCOURSE_WORDS]
+    return terms
+
+
+def tfidf_matrix(term_lists: Sequence[Sequence[str]], *, sublinear_tf: bool = True) -> sp.csr_matrix:
+    """L2-normalised TF-IDF rows, one per sentence (an all-zero row for a sentence without
+    terms). The vocabulary is sorted, so columns are deterministic."""
+    n = len(term_lists)
+    if not any(term_lists):
+        return sp.csr_matrix((n, 1))
+    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=sublinear_tf, norm="l2", dtype=np.float64)
+    return sp.csr_matrix(vectorizer.fit_transform(list(term_lists)))
+
+
+def cosine_graph(x: sp.csr_matrix, *, top_k: int | None = None, min_similarity: float = 0.0) -> sp.csr_matrix:
+    """Symmetric cosine-similarity graph between the rows of ``x`` (L2-normalised), without
+    self-loops. With ``top_k`` each row keeps only its ``top_k`` strongest neighbours before
+    symmetrising (element-wise maximum). Entries at or below ``min_similarity`` are dropped."""
+    n = x.shape[0]
+    blocks = []
+    for lo in range(0, n, _BLOCK_ROWS):
+        block = sp.csr_matrix(x[lo : lo + _BLOCK_ROWS] @ x.T)
+        block = _drop(block, lo, min_similarity)
+        if top_k is not None:
+            block = _top_k_rows(block, top_k)
+        blocks.append(block)
+    sim = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
+    if top_k is not None:
+        sim = sim.maximum(sim.T).tocsr()
+    return sim
+
+
+def _drop(block: sp.csr_matrix, row_offset: int, min_similarity: float) -> sp.csr_matrix:
+    """Remove self-loops and weak edges from a block of rows starting at ``row_offset``."""
+    coo = block.tocoo()
+    keep = (coo.row + row_offset != coo.col) & (coo.data > min_similarity)
+    return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=block.shape)
+
+
+def _top_k_rows(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """Each row's ``k`` largest entries (ties: lower column), vectorised over the block."""
+    block.sort_indices()
+    counts = np.diff(block.indptr)
+    if counts.size == 0 or counts.max() <= k:
+        return block
+    rows = np.repeat(np.arange(block.shape[0]), counts)
+    # order inside each row by (-value, column); rank within row via a global lexsort
+    order = np.lexsort((block.indices, -block.data, rows))
+    rank_in_row = np.empty_like(order)
+    rank_in_row[order] = np.arange(order.size) - block.indptr[rows[order]]
+    keep = rank_in_row < k
+    return sp.csr_matrix((block.data[keep], (rows[keep], block.indices[keep])), shape=block.shape)
+
+
+def _identity(terms: Sequence[str]) -> Sequence[str]:
+    return terms
