@@ -1,0 +1,17 @@
+"""The HTTP server and web page (``transcript-pipeline serve``).
+
+Needs the ``server`` extra (FastAPI, uvicorn, python-multipart). Importing this package is
+cheap; :func:`create_app` is in :mod:`pipeline.server.app`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["create_app"]
+
+
+def __getattr__(name: str):
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(name)
