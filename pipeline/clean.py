@@ -140,6 +140,7 @@ BOILERPLATE_SHARE = 0.6
 #: Trailing window: this share of the segments, and never fewer than BOILERPLATE_MIN_TAIL.
 BOILERPLATE_TAIL_SHARE = 0.10
 BOILERPLATE_MIN_TAIL = 5
+BOILERPLATE_MAX_CHARS = 400
 
 # ---- tidying ------------------------------------------------------------------------
 
@@ -281,22 +282,28 @@ def _lone_word_before(text: str, pos: int) -> bool:
 def remove_stutters(text: str) -> str:
     """Collapse immediately repeated words/phrases (up to MAX_STUTTER_WORDS words)."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    if len(tokens) < 2:
+    n = len(tokens)
+    if n < 2:
         return text
     keys = [_key(tok) for _, _, tok in tokens]
+    # Per-token facts computed once, so the scan below is linear in the token count.
+    wordy = [any(ch.isalpha() for ch in k) for k in keys]
+    ends = [tok.endswith(_SENTENCE_END_PUNCT) for _, _, tok in tokens]
     out: list[str] = []
     last_end = 0
     i = 0
-    n = len(tokens)
     while i < n:
+        if ends[i] or not wordy[i]:
+            i += 1  # no repeat can start here: cheap exit for most tokens
+            continue
         for size in range(MAX_STUTTER_WORDS, 0, -1):
-            if i + 2 * size <= n and _repeatable(tokens, keys, i, size):
+            if i + 2 * size <= n and keys[i] == keys[i + size] and _repeatable(keys, wordy, ends, i, size):
                 break
         else:
             i += 1
             continue
         copies = 2
-        while i + (copies + 1) * size <= n and _repeatable(tokens, keys, i + (copies - 1) * size, size):
+        while i + (copies + 1) * size <= n and _repeatable(keys, wordy, ends, i + (copies - 1) * size, size):
             copies += 1
         # Keep the first copy's words with the last copy's trailing punctuation
         # ("I, I think" -> "I think", "we we." -> "we.").
@@ -322,19 +329,18 @@ def _strip_trailing(token: str) -> str:
     return token.rstrip(",;:.!?…\"')")
 
 
-def _repeatable(tokens: list[tuple[int, int, str]], keys: list[str], i: int, size: int) -> bool:
-    """Whether tokens[i:i+2*size] are two equal copies with no sentence break inside."""
-    if keys[i:i + size] != keys[i + size:i + 2 * size]:
-        return False
-    if not all(any(ch.isalpha() for ch in k) for k in keys[i:i + size]):
-        return False  # numbers and symbols repeat legitimately ("five five five")
+def _repeatable(keys: list[str], wordy: list[bool], ends: list[bool], i: int, size: int) -> bool:
+    """Whether tokens[i:i+2*size] are two equal copies with no sentence break inside.
+
+    Numbers and symbols ("5 5", "- -") are never collapsed; a copy may end with a comma
+    ("I, I"), never with sentence punctuation ("Go. Go").
+    """
+    for j in range(i, i + size):
+        if keys[j] != keys[j + size] or not wordy[j]:
+            return False
     if size == 1 and keys[i] in _LEGIT_SET:
         return False
-    # A copy may end with a comma ("I, I"), never with sentence punctuation.
-    for _, _, tok in tokens[i:i + 2 * size - 1]:
-        if tok.endswith(_SENTENCE_END_PUNCT):
-            return False
-    return True
+    return not any(ends[i:i + 2 * size - 1])
 
 
 def tidy(text: str) -> str:
@@ -431,7 +437,13 @@ def remove_trailing_boilerplate(segments: list[Segment]) -> tuple[list[Segment],
 
 
 def is_boilerplate(text: str) -> bool:
-    """Whether at least BOILERPLATE_SHARE of the text's letters are boilerplate phrases."""
+    """Whether at least BOILERPLATE_SHARE of the text's letters are boilerplate phrases.
+
+    Text longer than BOILERPLATE_MAX_CHARS is never boilerplate: sign-off lines are short,
+    and a long segment that mentions "subscribe" is content.
+    """
+    if len(text) > BOILERPLATE_MAX_CHARS:
+        return False
     letters = sum(ch.isalnum() for ch in text)
     if not letters:
         return False

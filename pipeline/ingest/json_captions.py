@@ -74,8 +74,9 @@ def _youtube(events: list[Any], name: str) -> tuple[Segment, ...]:
             continue  # "\n"-only segs mark line breaks in the caption window
         start_ms = _seconds(event.get("tStartMs"), f"event {i} tStartMs", name)
         duration_ms = _seconds(event.get("dDurationMs"), f"event {i} dDurationMs", name)
+        # Sum in milliseconds, then convert: exact for integer milliseconds.
         start = None if start_ms is None else start_ms / 1000
-        end = None if start is None or duration_ms is None else start + duration_ms / 1000
+        end = None if start_ms is None or duration_ms is None else (start_ms + duration_ms) / 1000
         segments.append(Segment(text=body, start=start, end=end))
     if not segments:
         raise InputError(f"{name}: no captions found in JSON input")

@@ -18,9 +18,14 @@ def parse_srt(text: str, *, name: str) -> tuple[Segment, ...]:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        line = text.count("\n", 0, exc.expected_start) + 1
-        snippet = exc.unmatched_content.strip().split("\n", 1)[0][:60]
-        raise InputError(f"{name}: malformed SRT at line {line}: cannot parse {snippet!r}") from None
+        content = exc.unmatched_content
+        offset = exc.expected_start + (len(content) - len(content.lstrip()))
+        line = text.count("\n", 0, offset) + 1
+        snippet = " / ".join(part.strip() for part in content.strip().split("\n")[:2])[:80]
+        raise InputError(
+            f"{name}: malformed SRT at line {line}: {snippet!r} is not a cue "
+            f"(expected an index line, 'HH:MM:SS,mmm --> HH:MM:SS,mmm', then text)"
+        ) from None
     except (srt.TimestampParseError, ValueError, OverflowError) as exc:
         raise InputError(f"{name}: malformed SRT: {exc}") from None
     if not subtitles:
