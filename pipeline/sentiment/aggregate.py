@@ -1,0 +1,116 @@
+"""Document tone from sentence scores: a tiny calibrated logistic model.
+
+Why not VADER on the whole text: its compound saturates on long texts (near +1 for almost
+any talk) and on the Pang & Lee reviews it is right only about 64% of the time. Why not the
+plain mean of sentence scores with VADER's 0.05 threshold: VADER reads most descriptive
+prose as mildly positive (``plot`` summaries, "good" in "good guys"), so the mean is shifted
+up and its best threshold is not 0.05.
+
+The model (fitted by ``benchmarks/fit_sentiment.py`` on the development reviews, shipped as
+``resources/sentiment/document_model.json``) is a logistic regression over a handful of
+aggregate features of the sentence compounds (:func:`features`): standardised with the
+stored mean and scale, then ``z = intercept + coef . x``. The document score is
+``tanh(z / 2) = 2 * P(positive) - 1`` in [-1, 1] (higher is more positive). The label is
+``positive`` above ``+neutral_band``, ``negative`` below ``-neutral_band``, else
+``neutral``; a document with fewer than ``min_opinion_sentences`` sentences that carry any
+sentiment (|compound| >= 0.05) is neutral with score 0, whatever the model says.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ..paths import resource_path
+from .lexicon import POSITIVE_THRESHOLD
+
+MODEL_FILE = ("sentiment", "document_model.json")
+
+
+def features(scores: Sequence[float]) -> dict[str, float]:
+    """Aggregate features of sentence compounds (each in [-1, 1]); zeros for no sentences.
+
+    ``mean``: mean compound. ``late_mean``: mean with weights rising linearly from 0.5 at the
+    first sentence to 1.5 at the last (reviews and talks tend to conclude with their verdict).
+    ``pos_mean``/``neg_mean``: means of ``max(s, 0)`` and ``min(s, 0)`` (VADER's positive
+    skew on descriptive prose hides negative sentences in the plain mean).
+    ``pos_share``/``neg_share``: shares of sentences at or beyond +/-0.05.
+    ``tail_mean``: mean over the last fifth of the sentences; ``last3_mean``: over the last 3.
+    """
+    n = len(scores)
+    if n == 0:
+        return {name: 0.0 for name in FEATURE_NAMES}
+    tail = scores[-max(1, n // 5) :]
+    weights = [0.5 + (i / (n - 1) if n > 1 else 0.5) for i in range(n)]
+    return {
+        "mean": math.fsum(scores) / n,
+        "late_mean": math.fsum(w * s for w, s in zip(weights, scores)) / n,
+        "pos_mean": math.fsum(max(s, 0.0) for s in scores) / n,
+        "neg_mean": math.fsum(min(s, 0.0) for s in scores) / n,
+        "pos_share": sum(1 for s in scores if s >= POSITIVE_THRESHOLD) / n,
+        "neg_share": sum(1 for s in scores if s <= -POSITIVE_THRESHOLD) / n,
+        "tail_mean": math.fsum(tail) / len(tail),
+        "last3_mean": math.fsum(scores[-3:]) / len(scores[-3:]),
+    }
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "mean", "late_mean", "pos_mean", "neg_mean", "pos_share", "neg_share", "tail_mean", "last3_mean",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentModel:
+    """Coefficients of the document model (see module docstring)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    neutral_band: float
+    min_opinion_sentences: int
+
+    def score(self, scores: Sequence[float]) -> float:
+        """Document score in [-1, 1]: ``2 * P(positive) - 1``; 0.0 when too little opinion."""
+        opinion = sum(1 for s in scores if abs(s) >= POSITIVE_THRESHOLD)
+        if opinion < self.min_opinion_sentences or opinion == 0:
+            return 0.0
+        values = features(scores)
+        z = self.intercept + math.fsum(
+            c * (values[name] - m) / s for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef)
+        )
+        return math.tanh(z / 2.0)
+
+    def label(self, score: float) -> str:
+        """positive | neutral | negative for a document score."""
+        if score > self.neutral_band:
+            return "positive"
+        if score < -self.neutral_band:
+            return "negative"
+        return "neutral"
+
+
+def model_from_dict(data: dict) -> DocumentModel:
+    names = tuple(data["features"])
+    unknown = [n for n in names if n not in FEATURE_NAMES]
+    if unknown:
+        raise ValueError(f"document model uses unknown features {unknown}")
+    return DocumentModel(
+        features=names,
+        mean=tuple(float(v) for v in data["mean"]),
+        scale=tuple(float(v) if float(v) > 0 else 1.0 for v in data["scale"]),
+        coef=tuple(float(v) for v in data["coef"]),
+        intercept=float(data["intercept"]),
+        neutral_band=float(data["neutral_band"]),
+        min_opinion_sentences=int(data["min_opinion_sentences"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> DocumentModel:
+    """The shipped document model (read once per process)."""
+    return model_from_dict(json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8")))

@@ -1,0 +1,205 @@
+"""Sentence scores: VADER's compound after removing what is not sentiment in speech.
+
+VADER (Hutto & Gilbert 2014) is a lexicon and rule scorer made for short social-media
+texts. Spoken transcripts trip it in two ways that this module fixes before scoring:
+
+* **audience and caption cues** such as ``(Laughter)`` or ``[Applause]`` are in its lexicon
+  as positive words; they describe the room, not the speaker's tone, so they are removed;
+* **discourse uses of filler words** carry positive valence in its lexicon although they
+  mean nothing evaluative: "it was, *like*, huge", "*well*, I think", "*okay*, so",
+  "*yeah*, we tried", "*pretty* much". Only the discourse use is neutralised; "I like this",
+  "it went well", "that's okay" and "a pretty house" keep their valence. "pretty" as a
+  degree adverb ("pretty bad") becomes VADER's booster "quite", so that "pretty bad" is
+  no longer scored as positive.
+
+The rules work on VADER's own whitespace tokens (so punctuation such as a comma after
+"well" is visible) and never look at case, since ASR text has none. Each rule can be
+switched off by name (:data:`RULES`) so that the benchmark can measure its effect.
+
+Scores: compound in [-1, 1], higher is more positive. A sentence counts as positive at
+``>= POSITIVE_THRESHOLD`` (0.05) and negative at ``<= -POSITIVE_THRESHOLD``, which is the
+convention of VADER's authors.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any, Iterable, Sequence
+
+#: VADER's 3-class convention on the compound score (its README): >= 0.05 positive,
+#: <= -0.05 negative, neutral in between.
+POSITIVE_THRESHOLD = 0.05
+
+#: names of the cleaning rules, in the order they are applied; all on by default
+RULES: tuple[str, ...] = ("cues", "like", "well", "so", "okay", "yeah", "pretty")
+
+#: caption or audience cue words: a bracketed group made only of these is removed
+_CUE_WORDS = frozenset(
+    "laughter laughs laughing laugh applause clapping claps cheers cheering cheer chuckles chuckling "
+    "music inaudible crosstalk silence sighs sigh groans audience and".split()
+)
+_BRACKETED = re.compile(r"[\[(]([^\[\]()]{1,60})[\])]")
+
+# "like" is a verb (with sentiment) only after a subject, an auxiliary, "to" or an adverb
+# that sits between them ("I really like"); everywhere else it is a preposition ("looks like
+# rain", "just like the first one") or a discourse marker ("it was, like, huge"), neither of
+# which says anything good or bad.
+_LIKE_VERB_CONTEXT = frozenset(
+    """i you we they people to would could should might may must will can 'd
+    i'd you'd we'd they'd he'd she'd who'd i'll you'll we'll they'll
+    do does did don't doesn't didn't dont doesnt didnt not never really also still always
+    actually truly genuinely definitely certainly particularly especially kinda gonna wanna
+    n't who which that fans kids folks audiences viewers critics everyone everybody anyone
+    anybody nobody somebody someone many most some others""".split()
+)
+# Words that typically follow a sentence-opening discourse marker ("well, I ...", "okay so").
+_DISCOURSE_FOLLOWERS = frozenset(
+    """i i'm i've i'd i'll you you're we we're we've they they're he she it it's that that's
+    this there there's here what what's how why when where who if so now then and but um uh
+    uhm er yeah yes okay ok alright well let's lets maybe actually basically anyway the a an
+    first next look listen like you know""".split()
+)
+_OKAY_WORDS = frozenset({"okay", "ok", "alright"})
+_YEAH_WORDS = frozenset({"yeah", "yep"})
+# After these a sentence-opening marker is still sentence-initial ("oh well", "and so").
+_OPENERS = frozenset({"oh", "ah", "uh", "um", "uhm", "er", "and", "but", "so", "yeah", "okay", "ok", "well"})
+# "pretty" before these is a degree adverb even though they carry no VADER valence.
+_PRETTY_DEGREE_NEXT = frozenset(
+    """much well sure big small hard easy fast quick long short high low close simple clear old new
+    large little similar different common standard tough rough late early far heavy strong weak
+    cheap expensive obvious quiet loud deep wide straightforward amazing good bad cool""".split()
+)
+_CLAUSE_END = tuple(",;:.!?")
+
+
+def _core(token: str) -> str:
+    """Lower-cased token without surrounding punctuation (VADER's view of a word)."""
+    return token.strip(string.punctuation).lower()
+
+
+class SentenceScorer:
+    """Score sentences with VADER after the cleaning rules above.
+
+    ``rules``: the rule names to apply (default: all of :data:`RULES`). The VADER analyser
+    (lexicon read from the installed ``vaderSentiment`` package, no download) is built on
+    first use and kept for the life of this object.
+    """
+
+    def __init__(self, rules: Iterable[str] | None = None) -> None:
+        chosen = tuple(RULES if rules is None else rules)
+        unknown = sorted(set(chosen) - set(RULES))
+        if unknown:
+            raise ValueError(f"unknown sentiment cleaning rules {unknown}; valid: {', '.join(RULES)}")
+        self.rules = frozenset(chosen)
+        self._vader: Any = None
+
+    @property
+    def vader(self) -> Any:
+        if self._vader is None:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+            self._vader = SentimentIntensityAnalyzer()
+        return self._vader
+
+    def clean(self, text: str) -> str:
+        """``text`` with cues and discourse fillers removed (whitespace-normalised)."""
+        if "cues" in self.rules and ("(" in text or "[" in text):
+            text = _BRACKETED.sub(_drop_cue, text)
+        tokens = text.split()
+        if not tokens:
+            return ""
+        lexicon = self.vader.lexicon
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            word = _core(token)
+            replacement = self._rewrite(tokens, i, word, lexicon) if word in _CANDIDATES else token
+            if replacement is None:
+                # keep a comma or full stop the dropped word carried, so clause cues survive
+                tail = token[len(token.rstrip(string.punctuation)) :]
+                if tail and out and not out[-1].endswith(_CLAUSE_END):
+                    out[-1] = out[-1] + tail
+                continue
+            out.append(replacement)
+        return " ".join(out)
+
+    def score(self, text: str) -> float:
+        """Compound score of one sentence in [-1, 1] (0.0 when nothing is left)."""
+        cleaned = self.clean(text)
+        if not cleaned:
+            return 0.0
+        return float(self.vader.polarity_scores(cleaned)["compound"])
+
+    def score_many(self, texts: Sequence[str]) -> list[float]:
+        return [self.score(t) for t in texts]
+
+    # ---- the rules ----------------------------------------------------------------------
+
+    def _rewrite(self, tokens: Sequence[str], i: int, word: str, lexicon: dict[str, float]) -> str | None:
+        """The token to keep for ``tokens[i]``, or ``None`` to drop it."""
+        token = tokens[i]
+        prev = _core(tokens[i - 1]) if i > 0 else ""
+        nxt = _core(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        # tokenised text ("well , i") puts the comma in a token of its own
+        after = token if token.strip(string.punctuation) == "" else token + (tokens[i + 1] if i + 1 < len(tokens) and not nxt else "")
+        comma_after = after.endswith((",", "\u2026", "...", "-", "\u2014"))
+        initial = i == 0 or tokens[i - 1].endswith(_CLAUSE_END) or prev in _OPENERS
+        if word == "like" and "like" in self.rules:
+            if prev in _LIKE_VERB_CONTEXT and not (i > 0 and tokens[i - 1].endswith(_CLAUSE_END)):
+                return token
+            return None
+        if word == "well" and "well" in self.rules:
+            if initial and (comma_after or nxt in _DISCOURSE_FOLLOWERS or not nxt):
+                return None
+            return token
+        if word == "so" and "so" in self.rules:
+            # "so" is a VADER booster; as a sentence opener it boosts nothing
+            if initial and (comma_after or (nxt not in lexicon and nxt not in _BOOSTERS)):
+                return None
+            return token
+        if word in _OKAY_WORDS and "okay" in self.rules:
+            if initial and (comma_after or nxt in _DISCOURSE_FOLLOWERS or not nxt):
+                return None
+            return token
+        if word in _YEAH_WORDS and "yeah" in self.rules:
+            # agreement tokens at the start of a clause ("yeah, we tried") are back-channel
+            if initial or comma_after or not nxt:
+                return None
+            return token
+        if word == "pretty" and "pretty" in self.rules:
+            if nxt in lexicon or nxt in _BOOSTERS:
+                return "quite"
+            if nxt in _PRETTY_DEGREE_NEXT or (nxt.endswith("ly") and len(nxt) > 4):
+                return None
+            return token
+        return token
+
+
+_CANDIDATES = frozenset({"like", "well", "so", "pretty", "yeah"} | _OKAY_WORDS | _YEAH_WORDS)
+
+
+def _load_boosters() -> frozenset[str]:
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    return frozenset(BOOSTER_DICT)
+
+
+class _LazyBoosters:
+    """VADER's booster words, read from the package on first membership test."""
+
+    _words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if _LazyBoosters._words is None:
+            _LazyBoosters._words = _load_boosters()
+        return word in _LazyBoosters._words
+
+
+_BOOSTERS = _LazyBoosters()
+
+
+def _drop_cue(match: re.Match[str]) -> str:
+    words = [w for w in re.split(r"[\s,/&+]+", match.group(1).lower()) if w]
+    if words and all(w in _CUE_WORDS for w in words):
+        return " "
+    return match.group(0)
