@@ -132,7 +132,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"book a (?:call|meeting|demo|consultation)(?: (?:now|today))?",
     r"copyright\s*(?:\(c\)|©)?\s*\d{4}[^.!?\n]{0,80}",
     r"see you (?:in the |on the )?next (?:one|time|video|episode|week)",
-    r"thanks? (?:you )?(?:so much |very much )?(?:for|4) (?:watching|listening|tuning in)",
+    # "for watching" only: "thank you for listening" ends many genuine talks.
+    r"thanks? (?:you )?(?:so much |very much )?(?:for|4) watching",
 )
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 #: Share of a segment's letters that boilerplate must cover for the segment to go.
