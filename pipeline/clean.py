@@ -76,6 +76,7 @@ FILLER_WORDS: tuple[str, ...] = (
 #: Phrases that are fillers only in comma-marked positions (see module docstring).
 COMMA_FILLERS: tuple[str, ...] = ("i mean", "like", "you know")
 
+_FILLER_SET = frozenset(FILLER_WORDS)  # membership only
 _FILLER_ALT = "|".join(re.escape(w) for w in sorted(FILLER_WORDS, key=lambda w: (-len(w), w)))
 # A filler with its neighbouring commas; the replacement decides what punctuation stays.
 _FILLER = re.compile(rf"(,[ \t]*)?(?<![\w'-])({_FILLER_ALT})(?![\w'-])([ \t]*(?:,|[.!?]+))?", re.IGNORECASE)
@@ -272,12 +273,29 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 
 def _lone_word_before(text: str, pos: int) -> bool:
-    """Whether exactly one word stands between the sentence start and ``pos``."""
+    """Whether exactly one word stands between the sentence start and ``pos`` (fillers
+    before it do not count: "Um, so, uh, we" -> "So, we")."""
     end = _skip_spaces_back(text, pos)
+    start = _word_start(text, end)
+    if start == end:
+        return False
+    while True:
+        before = start
+        while before > 0 and text[before - 1] in " \t,":
+            before -= 1
+        if before == 0 or text[before - 1] in ".!?":
+            return True
+        word_start = _word_start(text, before)
+        if text[word_start:before].lower() not in _FILLER_SET:
+            return False
+        start = word_start
+
+
+def _word_start(text: str, end: int) -> int:
     start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
         start -= 1
-    return start < end and _at_sentence_start(text, start)
+    return start
 
 
 def remove_stutters(text: str) -> str:
