@@ -11,8 +11,10 @@ One module per job: :mod:`.similarity` (terms, TF-IDF cosine graph), :mod:`.sumy
 from __future__ import annotations
 
 import warnings
+from typing import NamedTuple
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..config import SummaryConfig
 from ..errors import PipelineWarning
@@ -22,14 +24,12 @@ from .candidates import candidate_prior
 from .graph import sumy_textrank, textrank
 from .length import target_count, truncate_words
 from .redundancy import mmr_select
-from .similarity import content_terms, cosine_graph, tfidf_matrix
+from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
 
-#: above this many sentences each sentence keeps only its strongest neighbours in the graph
-#: (measured: the full graph's cost grows quadratically past this size)
-DENSE_LIMIT = 1500
-#: neighbours kept per sentence in a pruned graph
-TOP_NEIGHBOURS = 30
+#: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
+#: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
+TOP_NEIGHBOURS = 50
 #: MMR considers this many of the best-ranked candidates per round
 POOL_SIZE = 200
 
@@ -49,32 +49,33 @@ class Summarizer:
         """Per-sentence ranking scores (length ``len(document.sentences)``; higher is more
         central): TextRank stationary probability times the candidate prior (the prior is 1
         everywhere when ``summary.filter_candidates`` is false, so with
-        ``similarity="sumy"`` this is exactly sumy's TextRank rating). Nothing is cached."""
-        return self._rank(document)[0]
+        ``similarity="sumy"`` this is exactly sumy's TextRank rating). Nothing is cached;
+        a call costs a few milliseconds per thousand sentences."""
+        return self._analyse(document).scores
 
     def __call__(self, document: Document) -> tuple[SummaryItem, ...]:
         sentences = document.sentences
         if not sentences:
             return ()
-        scores, terms = self._rank(document)
+        config = self.config
+        analysis = self._analyse(document)
+        scores = analysis.scores
         if not scores.any():
             warnings.warn("summary: no sentence has content words; the summary is the first sentence", PipelineWarning)
             scores = np.zeros(len(sentences))
             scores[0] = 1.0
-        config = self.config
-        word_counts = [max(1, s.n_words) for s in sentences]
-        k = target_count(config, len(sentences), document.n_words)
-        vectors = tfidf_matrix(terms)
+        word_counts = [max(1, w) for w in analysis.word_counts]
+        k = target_count(config, len(sentences), sum(analysis.word_counts))
         chosen = mmr_select(
             scores,
-            vectors,
+            analysis.vectors,
             [s.text for s in sentences],
             word_counts,
             k=k,
             max_words=config.max_words,
             diversity=config.diversity,
             duplicate_cosine=config.duplicate_cosine,
-            pool_size=max(POOL_SIZE, 4 * k),
+            pool_size=max(POOL_SIZE, 4 * k) if k < len(sentences) else POOL_SIZE,
         )
         top = float(scores.max())
         truncated = False
@@ -98,22 +99,30 @@ class Summarizer:
 
     # ---- internals ----------------------------------------------------------------------
 
-    def _rank(self, document: Document) -> tuple[np.ndarray, list[list[str]]]:
-        """Ranking scores and each sentence's content terms (for redundancy control)."""
+    def _analyse(self, document: Document) -> _Analysis:
         sentences = document.sentences
-        terms = [content_terms(s) for s in sentences]
+        features = [sentence_terms(s) for s in sentences]
+        terms = [f[0] for f in features]
+        word_counts = [f[1] for f in features]
+        vectors = tfidf_matrix(terms)
         if not sentences:
-            return np.zeros(0), terms
+            return _Analysis(np.zeros(0), vectors, word_counts)
         if self.config.similarity == "sumy":
             centrality = sumy_textrank(sumy_weights([sumy_terms(s) for s in sentences]))
         else:
-            x = tfidf_matrix(terms)
-            top_k = TOP_NEIGHBOURS if len(sentences) > DENSE_LIMIT else None
-            centrality = textrank(cosine_graph(x, top_k=top_k))
-        if not self.config.filter_candidates:
-            return centrality, terms
-        prior = candidate_prior(sentences, [len(t) for t in terms])
-        return centrality * prior, terms
+            centrality = textrank(cosine_graph(vectors, top_k=TOP_NEIGHBOURS))
+        if self.config.filter_candidates:
+            centrality = centrality * candidate_prior(sentences, word_counts, [len(t) for t in terms])
+        return _Analysis(centrality, vectors, word_counts)
+
+
+class _Analysis(NamedTuple):
+    """What ranking computed: scores (higher is better), L2-normalised TF-IDF rows of the
+    content terms (for redundancy control) and each sentence's word count."""
+
+    scores: np.ndarray
+    vectors: sp.csr_matrix
+    word_counts: list[int]
 
 
 __all__ = ["Summarizer"]

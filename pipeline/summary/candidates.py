@@ -27,6 +27,11 @@ _CALL_TO_ACTION = re.compile(
     r"don'?t forget to)\b",
     re.IGNORECASE,
 )
+#: cheap substring test first (the regex is only run on the few sentences that pass it)
+_CALL_TO_ACTION_HINTS = (
+    "subscri", "button", "bell", "thank", "link", "description", "comment", "patreon", "sponsor",
+    "code", "follow", "see you", "next time", "that's", "thats", "forget", "until next",
+)
 #: greetings and sign-offs (only when the sentence is mostly that)
 _GREETING = re.compile(
     r"^\W*(hi|hello|hey|welcome( back)?|good (morning|afternoon|evening)|what'?s up|"
@@ -51,16 +56,19 @@ class CandidatePolicy:
 
 
 def candidate_prior(
-    sentences: Sequence[Sentence], term_counts: Sequence[int], policy: CandidatePolicy = CandidatePolicy()
+    sentences: Sequence[Sentence],
+    word_counts: Sequence[int],
+    term_counts: Sequence[int],
+    policy: CandidatePolicy = CandidatePolicy(),
 ) -> np.ndarray:
-    """Per-sentence prior in [0, 1] (0 = never in a summary). When every sentence would be
+    """Per-sentence prior in [0, 1] (0 = never in a summary); ``word_counts`` and
+    ``term_counts`` are each sentence's words and content terms. When every sentence would be
     excluded, the ones with most content terms get a small positive prior instead, so a
     summary of odd input is still possible."""
     prior = np.ones(len(sentences))
-    for i, (sentence, n_terms) in enumerate(zip(sentences, term_counts)):
+    for i, (sentence, words, n_terms) in enumerate(zip(sentences, word_counts, term_counts)):
         text = sentence.text
-        words = sentence.n_words
-        if words < policy.min_words or n_terms < policy.min_terms or _CALL_TO_ACTION.search(text):
+        if words < policy.min_words or n_terms < policy.min_terms or _is_call_to_action(text):
             prior[i] = 0.0
             continue
         if text.rstrip().endswith("?"):
@@ -75,3 +83,8 @@ def candidate_prior(
         counts = np.asarray(term_counts, dtype=float)
         prior = 0.01 * (1.0 + counts) / (1.0 + counts.max())
     return prior
+
+
+def _is_call_to_action(text: str) -> bool:
+    lowered = text.lower()
+    return any(h in lowered for h in _CALL_TO_ACTION_HINTS) and _CALL_TO_ACTION.search(text) is not None

@@ -38,48 +38,47 @@ def mmr_select(
     """Indices of the chosen sentences, in the order they were chosen.
 
     ``scores``: per-sentence ranking score (higher is better; 0 means not a candidate).
-    ``vectors``: L2-normalised rows for cosine similarity. Only the ``pool_size`` best
-    candidates are considered (the rest could not win against them anyway unless all of
-    those are duplicates, in which case the pool is widened). A sentence longer than the
-    remaining word budget is skipped, and the next one tried.
+    ``vectors``: L2-normalised rows for cosine similarity. The ``pool_size`` best candidates
+    are considered first; when they run out (duplicates, word budget) the next ones are.
+    A sentence longer than the remaining word budget is skipped, and the next one tried.
+    MMR ties go to the better-ranked sentence (then the earlier one).
     """
-    candidates = [i for i in np.lexsort((np.arange(len(scores)), -scores)) if scores[i] > 0]
+    n = len(scores)
+    order = np.lexsort((np.arange(n), -scores))
+    candidates = order[scores[order] > 0]
     chosen: list[int] = []
-    if not candidates or k <= 0:
+    if candidates.size == 0 or k <= 0:
         return chosen
     top = float(scores[candidates[0]])
     budget = max_words
-    start = 0
-    while len(chosen) < k and start < len(candidates):
-        pool = np.array(candidates[start : start + pool_size] if not chosen else [*chosen, *candidates[start : start + pool_size]])
-        start += pool_size
+    for start in range(0, candidates.size, pool_size):
+        pool = candidates[start : start + pool_size]
         pool_vectors = vectors[pool]
-        sim = np.asarray((pool_vectors @ pool_vectors.T).todense())
-        position = {int(i): p for p, i in enumerate(pool)}
         relevance = scores[pool] / top
-        open_ = [int(i) for i in pool if int(i) not in chosen]
-        while len(chosen) < k and open_:
-            best, best_value = -1, -np.inf
-            chosen_pos = [position[c] for c in chosen]
-            for i in open_:
-                p = position[i]
-                redundancy = float(sim[p, chosen_pos].max()) if chosen_pos else 0.0
-                value = diversity * relevance[p] - (1.0 - diversity) * redundancy
-                if value > best_value:  # strict: the earlier (better-ranked) one wins ties
-                    best, best_value = i, value
-            open_.remove(best)
-            p = position[best]
-            if chosen and float(sim[p, [position[c] for c in chosen]].max()) >= duplicate_cosine:
-                continue
-            if _contained(texts[best], [texts[c] for c in chosen]):
+        # highest similarity of each pool sentence to anything chosen so far
+        if chosen:
+            redundancy = np.asarray((pool_vectors @ vectors[chosen].T).max(axis=1).todense()).ravel()
+        else:
+            redundancy = np.zeros(pool.size)
+        sim = pool_vectors @ pool_vectors.T
+        open_ = np.ones(pool.size, dtype=bool)
+        while len(chosen) < k and open_.any():
+            value = np.where(open_, diversity * relevance - (1.0 - diversity) * redundancy, -np.inf)
+            p = int(np.argmax(value))  # first maximum: the better-ranked sentence
+            open_[p] = False
+            best = int(pool[p])
+            if redundancy[p] >= duplicate_cosine or _contained(texts[best], [texts[c] for c in chosen]):
                 continue
             if budget is not None and word_counts[best] > budget:
                 continue
             chosen.append(best)
+            redundancy = np.maximum(redundancy, sim[p].toarray().ravel())
             if budget is not None:
                 budget -= word_counts[best]
                 if budget <= 0:
                     return chosen
+        if len(chosen) >= k:
+            break
     return chosen
 
 

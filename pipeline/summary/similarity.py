@@ -34,17 +34,29 @@ _BLOCK_ROWS = 2048
 
 def content_terms(sentence: Sentence) -> list[str]:
     """Lower-cased lemmas of the sentence's content words (with repetitions, in order)."""
+    return sentence_terms(sentence)[0]
+
+
+def sentence_terms(sentence: Sentence) -> tuple[list[str], int]:
+    """The sentence's content terms (see :func:`content_terms`) and its number of words
+    (non-punctuation tokens, as ``Sentence.n_words``), in one pass over the tokens."""
+    if not sentence.tokens:  # not tokenised (hand-built sentences): plain lower-cased words
+        words = sentence.text.split()
+        terms = [w for w in (w.strip(".,;:!?\"'()").lower() for w in words) if w.isalpha() and len(w) > 1 and w not in DISCOURSE_WORDS]
+        return terms, len(words)
     terms = []
+    n_words = 0
     for t in sentence.tokens:
-        if t.is_punct or t.is_stop or t.like_num:
+        if t.is_punct or t.text.isspace():
             continue
-        lemma = (t.lemma or t.text).lower()
-        if not any(c.isalpha() for c in lemma) or lemma in DISCOURSE_WORDS or len(lemma) < 2:
+        n_words += 1
+        if t.is_stop or t.like_num:
+            continue
+        lemma = t.lemma.lower() if t.lemma else t.text.lower()
+        if len(lemma) < 2 or lemma in DISCOURSE_WORDS or not any(c.isalpha() for c in lemma):
             continue
         terms.append(lemma)
-    if not sentence.tokens:  # not tokenised (hand-built sentences): plain lower-cased words
-        terms = [w for w in (w.strip(".,;:!?\"'()").lower() for w in sentence.text.split()) if w.isalpha() and w not in DISCOURSE_WORDS]
-    return terms
+    return terms, n_words
 
 
 def tfidf_matrix(term_lists: Sequence[Sequence[str]], *, sublinear_tf: bool = True) -> sp.csr_matrix:
@@ -59,8 +71,9 @@ def tfidf_matrix(term_lists: Sequence[Sequence[str]], *, sublinear_tf: bool = Tr
 
 def cosine_graph(x: sp.csr_matrix, *, top_k: int | None = None, min_similarity: float = 0.0) -> sp.csr_matrix:
     """Symmetric cosine-similarity graph between the rows of ``x`` (L2-normalised), without
-    self-loops. With ``top_k`` each row keeps only its ``top_k`` strongest neighbours before
-    symmetrising (element-wise maximum). Entries at or below ``min_similarity`` are dropped."""
+    self-loops. With ``top_k`` a row with more neighbours keeps only its ``top_k`` strongest
+    before symmetrising (element-wise maximum), so the graph has O(n * top_k) edges.
+    Entries at or below ``min_similarity`` are dropped."""
     n = x.shape[0]
     blocks = []
     for lo in range(0, n, _BLOCK_ROWS):
@@ -83,17 +96,22 @@ def _drop(block: sp.csr_matrix, row_offset: int, min_similarity: float) -> sp.cs
 
 
 def _top_k_rows(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    """Each row's ``k`` largest entries (ties: lower column), vectorised over the block."""
+    """Each row's ``k`` largest entries (ties: lower column); rows with at most ``k``
+    entries are untouched, and only the entries of heavier rows are sorted."""
     block.sort_indices()
     counts = np.diff(block.indptr)
     if counts.size == 0 or counts.max() <= k:
         return block
     rows = np.repeat(np.arange(block.shape[0]), counts)
-    # order inside each row by (-value, column); rank within row via a global lexsort
-    order = np.lexsort((block.indices, -block.data, rows))
-    rank_in_row = np.empty_like(order)
-    rank_in_row[order] = np.arange(order.size) - block.indptr[rows[order]]
-    keep = rank_in_row < k
+    heavy = counts[rows] > k
+    idx = np.flatnonzero(heavy)
+    # one stable sort on "row, then descending value" (values are cosines in (0, 1]);
+    # stability keeps the lower column first among equal values
+    order = idx[np.argsort(rows[idx] + (1.0 - np.clip(block.data[idx], 0.0, 1.0)) * 0.5, kind="stable")]
+    first = np.r_[True, rows[order][1:] != rows[order][:-1]]
+    run_start = np.maximum.accumulate(np.where(first, np.arange(order.size), 0))
+    keep = ~heavy
+    keep[order[(np.arange(order.size) - run_start) < k]] = True
     return sp.csr_matrix((block.data[keep], (rows[keep], block.indices[keep])), shape=block.shape)
 
 
