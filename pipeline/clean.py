@@ -3,10 +3,11 @@
 Rules, in the order they run (each switchable by :class:`~pipeline.config.CleanConfig`
 unless marked *always*):
 
-1. ``caption_tags``: sound annotations (``[Music]``, ``(Laughter)``, ``[inaudible 00:12:03]``,
-   ``[ __ ]``), lyrics between music notes (``♪ ... ♪``), YouTube ``>>`` speaker-change marks
-   and leftover HTML-like tags (``<i>``). Only bracketed text whose every word is a sound
-   word is removed, so "(which was great)" or "[the CEO]" stay.
+1. ``caption_tags``: sound annotations (``[Music]``, ``(Laughter)``, ``[inaudible 00:12:03]``),
+   YouTube's ``[ __ ]`` (a bleeped word: nothing left to analyse), lyrics between music
+   notes (``♪ ... ♪``), YouTube ``>>`` speaker-change marks (when preceded by a space or at
+   the start; "x>>y" stays) and leftover HTML-like tags (``<i>``). Only brackets whose every
+   word is a sound word or modifier go, so "(which was great)" or "[the CEO]" stay.
 2. *always*: a speaker label left inside the text (``"Speaker 2: Hi"`` in a caption) moves
    to ``Segment.speaker``.
 3. ``fillers``: um, uh, uhm, erm, er, ah, hmm, mm-hmm (anywhere, as whole words);

@@ -52,9 +52,9 @@ def decode_bytes(data: bytes, *, name: str, max_chars: int) -> Decoded:
         check_size(len(data), max_chars, unit="bytes")
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(_decode(data, codec, name), _canonical(codec))
+            return Decoded(_decode(data, codec, name), codec)
     head = data[:_SNIFF_BYTES]
-    if b"\x00" in head or b"\x00" in data:
+    if b"\x00" in data:
         utf16 = _bomless_utf16(head)
         if utf16 is None:
             raise InputError(f"{name} looks like a binary file (it contains NUL bytes), not a transcript")
@@ -71,12 +71,8 @@ def _decode(data: bytes, codec: str, name: str) -> str:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not valid {_canonical(codec)} at byte {exc.start}: {exc.reason}") from None
+        raise InputError(f"{name} is not valid {codec} at byte {exc.start}: {exc.reason}") from None
     return text[1:] if text.startswith("\ufeff") else text
-
-
-def _canonical(codec: str) -> str:
-    return {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-32": "utf-32"}.get(codec, codec)
 
 
 def _bomless_utf16(head: bytes) -> str | None:
