@@ -126,6 +126,10 @@ def create_app(settings: ServerSettings | None = None, *, pool: WorkerPool | Non
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        cause = exc.__cause__
+        if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):  # FastAPI's body parsing
+            msg = f"the request body is not valid UTF-8 (byte {cause.start}: {cause.reason}); JSON must be UTF-8"
+            return JSONResponse({"error": "validation", "detail": [{"loc": ["body"], "msg": msg, "type": "unicode_decode"}]}, status_code=422)
         kind = {413: "too_large", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http")
         return JSONResponse({"error": kind, "detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
