@@ -175,6 +175,8 @@ class Cleaner:
             segments, removed = remove_trailing_boilerplate(segments)
             if removed:
                 warnings.append(f"removed {removed} trailing boilerplate line{'s' if removed != 1 else ''}")
+        if transcript.segments and not segments:
+            warnings.append("cleaning removed every segment (only caption tags, fillers or boilerplate)")
         return replace(transcript, segments=tuple(segments), warnings=tuple(warnings))
 
     def _clean_segment(self, seg: Segment) -> Segment | None:

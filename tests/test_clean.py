@@ -335,3 +335,9 @@ def test_long_segment_is_cleaned_in_linear_time():
     out = clean_texts(text)
     assert time.perf_counter() - start < 5
     assert out[0].startswith("The plan works fine. The plan works fine.")
+
+
+def test_warning_when_everything_is_removed():
+    out = Cleaner(ALL_ON)(Transcript(segments=(Segment("[Music]"), Segment("Um."))))
+    assert out.segments == ()
+    assert out.warnings == ("cleaning removed every segment (only caption tags, fillers or boilerplate)",)

@@ -418,3 +418,17 @@ def test_reading_is_deterministic():
     a = read_path(DATA / "talk.vtt")
     b = read_path(DATA / "talk.vtt")
     assert a == b
+
+
+def test_vtt_blank_lines_before_header_are_allowed():
+    t = read_text("\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n")
+    assert (t.format, t.segments) == ("vtt", (Segment("Hi.", 1.0, 2.0),))
+    # line numbers still count from the real first line
+    with pytest.raises(InputError, match="malformed WebVTT at line 8 "):
+        read_text("\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n\n00:0x:03.000 --> 00:00:04.000\nYo.\n")
+
+
+def test_whisper_text_only():
+    t = read_text('{"text": "Speaker 1: Hello.\\nSpeaker 2: Hi.", "segments": []}', format="json")
+    assert t.format == "whisper-json"
+    assert t.segments == (Segment("Hello.", speaker="Speaker 1"), Segment("Hi.", speaker="Speaker 2"))

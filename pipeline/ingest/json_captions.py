@@ -36,6 +36,8 @@ def parse_json_captions(text: str, *, name: str) -> tuple[str, tuple[Segment, ..
     if isinstance(data, dict) and isinstance(data.get("events"), list):
         return "youtube-json3", _youtube(data["events"], name)
     if isinstance(data, dict) and isinstance(data.get("segments"), list):
+        if not data["segments"] and isinstance(data.get("text"), str):
+            return "whisper-json", parse_plain_text(data["text"])
         return "whisper-json", _whisper(data["segments"], name)
     if isinstance(data, list) and all(isinstance(item, dict) and "text" in item for item in data):
         return "whisper-json", _whisper(data, name)

@@ -29,17 +29,20 @@ def parse_vtt(text: str, *, name: str) -> tuple[Segment, ...]:
     comparing with the number of timing lines and also reported as errors, because
     silently losing captions would skew every later stage.
     """
+    # Blank lines before the header are harmless; the library insists on line 1.
+    body = text.lstrip()
+    offset = text[: len(text) - len(body)].count("\n")
     try:
-        captions = webvtt.from_string(text).captions
+        captions = webvtt.from_string(body).captions
     except MalformedFileError:
         raise InputError(f"{name}: malformed WebVTT: the first line must start with 'WEBVTT'") from None
     except (MalformedCaptionError, ValueError) as exc:
         raise InputError(f"{name}: malformed WebVTT: {str(exc)[:120]}") from None
-    n_timings = len(_ARROW_LINE.findall(text))
+    n_timings = len(_ARROW_LINE.findall(body))
     if not captions:
         raise InputError(f"{name}: no captions found in WebVTT input")
     if len(captions) < n_timings:
-        bad = _first_bad_timing(text, captions)
+        bad = _first_bad_timing(body, captions, offset)
         raise InputError(f"{name}: malformed WebVTT{bad}: {n_timings - len(captions)} cue(s) could not be read")
     segments: list[Segment] = []
     for caption in captions:
@@ -69,13 +72,13 @@ def _voice_runs(lines: list[str]) -> list[tuple[str | None, str]]:
     return [(who, join_lines(parts)) for who, parts in runs]
 
 
-def _first_bad_timing(text: str, captions: list[webvtt.Caption]) -> str:
+def _first_bad_timing(text: str, captions: list[webvtt.Caption], offset: int) -> str:
     """`` at line N`` for the first timing line the library did not turn into a cue."""
     good = {(c.start, c.end) for c in captions}
     for match in _ARROW_LINE.finditer(text):
         times = re.findall(r"(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}", match.group(0))
         normalised = tuple(str(webvtt.models.Timestamp.from_string(t)) for t in times[:2]) if len(times) >= 2 else ()
         if normalised not in good:
-            line = text.count("\n", 0, match.start()) + 1
+            line = offset + text.count("\n", 0, match.start()) + 1
             return f" at line {line} ({match.group(0).strip()[:60]!r})"
     return ""
