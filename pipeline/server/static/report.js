@@ -265,7 +265,7 @@
       var fieldset = el("fieldset", { "class": "question", "data-question": qi, "aria-describedby": name + "-fb" });
       var kind = item.type === "true_false" ? "True or false" : "Fill in the blank";
       fieldset.appendChild(el("legend", { id: legendId }, [el("span", { "class": "qnum", text: "Question " + (qi + 1) + " of " + items.length + " \u00b7 " + kind + ": " }), el("span", { "class": "qtext", text: item.question })]));
-      var options = el("div", { "class": "options", role: "radiogroup", "aria-labelledby": legendId });
+      var options = el("div", { "class": "options" });
       (item.options || []).forEach(function (option, oi) {
         var id = name + "-o" + oi;
         options.appendChild(el("div", { "class": "option" }, [
