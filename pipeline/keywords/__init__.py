@@ -1,0 +1,82 @@
+"""Key phrases: YAKE candidates, kept when they look like noun phrases or names,
+de-duplicated by lemma, spelling and containment, with every occurrence located.
+
+Runs on the segmenter's fast pass (part of speech, lemma and stop-word flags per token;
+no parse needed).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..config import KeywordConfig
+from ..paths import resource_path
+from ..result import Keyword
+from ..types import Document
+from .candidates import Candidate, candidates
+from .dedupe import Group, by_lemma, by_spelling, select
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> frozenset[str]:
+    """Fillers, discourse words and vague nouns that never make a key phrase."""
+    lines = resource_path("keywords", "fillers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+class KeywordExtractor:
+    """Extract the ``top_k`` key phrases of a document.
+
+    ``__call__`` returns :class:`Keyword` values best first: ``score`` in (0, 1], higher is
+    more key (1.0 for the best phrase; the ratio of its YAKE score to each other's);
+    ``text`` the most frequent surface form; ``forms`` every surface form seen (most
+    frequent first); ``spans`` every occurrence as ``[start, end)`` offsets into
+    ``Document.text`` (sorted, non-overlapping); ``sentences`` their sentence indices.
+    """
+
+    def __init__(self, config: KeywordConfig) -> None:
+        self.config = config
+
+    def __call__(self, document: Document) -> tuple[Keyword, ...]:
+        cfg = self.config
+        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like]
+        if not cands:
+            return ()
+        groups = by_spelling(by_lemma(cands), cfg.max_edits)
+        groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
+        chosen = select(groups, cfg.top_k, cfg.containment)
+        if not chosen:
+            return ()
+        best = min(h for _, h in chosen)
+        out = [_keyword(document, g, h, best) for g, h in chosen]
+        return tuple(sorted(out, key=lambda k: (-k.score, k.text.lower(), k.text)))
+
+
+def _keyword(document: Document, group: Group, h: float, best: float) -> Keyword:
+    occs = sorted((o for m in group.members for o in m.occurrences), key=lambda o: (o.start, -o.end))
+    spans: list[tuple[int, int]] = []
+    sentences: list[int] = []
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for o in occs:
+        if spans and o.start < spans[-1][1]:
+            continue  # overlapping occurrence of a merged form: keep the first, longest
+        spans.append((o.start, o.end))
+        if not sentences or sentences[-1] != o.sentence:
+            sentences.append(o.sentence)
+        form = document.text[o.start : o.end]
+        counts[form] = counts.get(form, 0) + 1
+        first.setdefault(form, o.start)
+    forms = sorted(counts, key=lambda f: (-counts[f], first[f], f))
+    score = 1.0 if h <= 0 else min(1.0, best / h)
+    return Keyword(
+        text=forms[0],
+        score=score,
+        count=len(spans),
+        forms=tuple(forms),
+        sentences=tuple(sorted(set(sentences))),
+        spans=tuple(spans),
+    )
+
+
+__all__ = ["KeywordExtractor", "Candidate", "filler_words"]

@@ -1,0 +1,125 @@
+"""Merge near-duplicate key phrases.
+
+Three kinds of duplicates, in this order:
+
+1. the same lemmas ("model" / "models" / "Model"): one group;
+2. near-spellings of a name, as ASR produces them ("DeepSeek" / "DeepSeq"): merged into
+   the better-scored group, only when at least one of them is written as a name, they
+   have the same number of words, share their first three letters and differ by at most
+   ``max_edits`` characters (1 for words shorter than 7 letters) — common words that
+   differ by two letters ("classification" / "clarification") are left apart;
+3. containment ("network" inside "neural network"): handled while selecting the top
+   phrases in :func:`select`.
+
+A group's ``h`` is its best (lowest) YAKE score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import jellyfish
+
+from .candidates import Candidate
+
+
+@dataclass(slots=True)
+class Group:
+    """Candidates that are one key phrase. ``h``: best YAKE score (lower is more key)."""
+
+    lemma_key: str
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def h(self) -> float:
+        return min(m.h for m in self.members)
+
+    @property
+    def rank(self) -> int:
+        return min(m.rank for m in self.members)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.lemma_key.split(" "))
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.occurrences) for m in self.members)
+
+    @property
+    def proper(self) -> bool:
+        return any(m.proper for m in self.members)
+
+
+def by_lemma(cands: list[Candidate]) -> list[Group]:
+    """Group candidates by lemma key; groups come best first (by ``(h, rank)``)."""
+    groups: dict[str, Group] = {}
+    for cand in cands:
+        key = cand.lemma_key
+        groups.setdefault(key, Group(key)).members.append(cand)
+    return sorted(groups.values(), key=lambda g: (g.h, g.rank, g.lemma_key))
+
+
+def _near_spelling(a: Group, b: Group, max_edits: int) -> bool:
+    if not (a.proper or b.proper):
+        return False
+    wa, wb = a.words, b.words
+    if len(wa) != len(wb) or a.lemma_key == b.lemma_key:
+        return False
+    sa, sb = a.lemma_key.replace(" ", ""), b.lemma_key.replace(" ", "")
+    if sa[:3] != sb[:3] or min(len(sa), len(sb)) < 5:
+        return False
+    limit = max_edits if min(len(sa), len(sb)) >= 7 else min(1, max_edits)
+    if abs(len(sa) - len(sb)) > limit:
+        return False
+    return jellyfish.damerau_levenshtein_distance(sa, sb) <= limit
+
+
+def by_spelling(groups: list[Group], max_edits: int) -> list[Group]:
+    """Fold each group into an earlier (better) one it is a near-spelling of."""
+    if max_edits <= 0:
+        return groups
+    kept: list[Group] = []
+    for g in groups:
+        for k in kept:
+            if _near_spelling(k, g, max_edits):
+                k.members.extend(g.members)
+                break
+        else:
+            kept.append(g)
+    return kept
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Group, float]]:
+    """The ``top_k`` best groups with containment resolved, as ``(group, h)`` best first.
+
+    A phrase inside an already chosen, better phrase is dropped (the better one is more
+    specific). A phrase that contains an already chosen one replaces it, taking its place
+    and score, when its own score is within a factor ``closeness`` (``h_longer <=
+    closeness * h_shorter``): "neural network" over "network" when both score alike.
+    """
+    chosen: list[tuple[Group, float]] = []
+    for g in groups:
+        if len(chosen) >= top_k:
+            break
+        words = g.words
+        if any(_contains(c.words, words) for c, _ in chosen):
+            continue
+        replaced = False
+        for i, (c, h) in enumerate(chosen):
+            if _contains(words, c.words) and g.h <= closeness * h:
+                if not replaced:
+                    chosen[i] = (g, h)
+                    replaced = True
+                else:
+                    chosen[i] = (c, -1.0)  # mark: a second shorter phrase inside g goes too
+        if replaced:
+            chosen = [(c, h) for c, h in chosen if h >= 0]
+            continue
+        chosen.append((g, g.h))
+    return chosen
