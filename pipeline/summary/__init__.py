@@ -20,7 +20,7 @@ from ..config import SummaryConfig
 from ..errors import PipelineWarning
 from ..result import SummaryItem
 from ..types import Document
-from .candidates import candidate_prior
+from .candidates import CandidatePolicy, candidate_prior
 from .graph import sumy_textrank, textrank
 from .length import target_count, truncate_words
 from .redundancy import mmr_select
@@ -60,8 +60,12 @@ class Summarizer:
         config = self.config
         analysis = self._analyse(document)
         scores = analysis.scores
+        if not any(analysis.term_counts):
+            warnings.warn("summary: no sentence has content words; the summary may say little", PipelineWarning)
+        elif config.filter_candidates and not analysis.candidates:
+            warnings.warn("summary: no sentence looks like summary material (greetings, fillers, fragments); "
+                          "the least bad ones are used", PipelineWarning)
         if not scores.any():
-            warnings.warn("summary: no sentence has content words; the summary is the first sentence", PipelineWarning)
             scores = np.zeros(len(sentences))
             scores[0] = 1.0
         word_counts = [max(1, w) for w in analysis.word_counts]
@@ -105,24 +109,31 @@ class Summarizer:
         terms = [f[0] for f in features]
         word_counts = [f[1] for f in features]
         vectors = tfidf_matrix(terms)
+        term_counts = [len(t) for t in terms]
         if not sentences:
-            return _Analysis(np.zeros(0), vectors, word_counts)
+            return _Analysis(np.zeros(0), vectors, word_counts, term_counts, 0)
         if self.config.similarity == "sumy":
             centrality = sumy_textrank(sumy_weights([sumy_terms(s) for s in sentences]))
         else:
             centrality = textrank(cosine_graph(vectors, top_k=TOP_NEIGHBOURS))
+        n_candidates = len(sentences)
         if self.config.filter_candidates:
-            centrality = centrality * candidate_prior(sentences, word_counts, [len(t) for t in terms])
-        return _Analysis(centrality, vectors, word_counts)
+            prior = candidate_prior(sentences, word_counts, term_counts)
+            n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
+            centrality = centrality * prior
+        return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)
 
 
 class _Analysis(NamedTuple):
     """What ranking computed: scores (higher is better), L2-normalised TF-IDF rows of the
-    content terms (for redundancy control) and each sentence's word count."""
+    content terms (for redundancy control), each sentence's word and content-term counts,
+    and how many sentences passed the candidate filter."""
 
     scores: np.ndarray
     vectors: sp.csr_matrix
     word_counts: list[int]
+    term_counts: list[int]
+    candidates: int
 
 
 __all__ = ["Summarizer"]

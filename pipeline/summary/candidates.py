@@ -53,6 +53,7 @@ class CandidatePolicy:
     greeting: float = 0.2  # prior of a greeting / thanks opener
     short_words: int = 8  # below this many words ...
     short: float = 0.8  # ... the prior is multiplied by this
+    fallback_floor: float = 0.02  # priors below this come from the all-excluded fallback
 
 
 def candidate_prior(
