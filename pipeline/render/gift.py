@@ -9,6 +9,8 @@ line breaks inside a text become spaces (a blank line ends a question in GIFT).
 
 from __future__ import annotations
 
+import re
+
 from ..quiz.gaps import BLANK
 from ..quiz.terminal import format_time
 from ..result import QuizItem, Result
@@ -18,7 +20,7 @@ _SPECIAL = "\\~=#{}:"
 
 def escape(text: str) -> str:
     """Text safe inside a GIFT question or answer."""
-    text = " ".join(text.split())
+    text = re.sub(r"\s+", " ", text)  # a line break would end the question
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
 
 

@@ -1,0 +1,177 @@
+"""QuizMaker, gaps, distractors and items (pipeline/quiz)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import warnings
+
+import pytest
+
+from pipeline.config import QuizConfig, SegmentConfig
+from pipeline.errors import PipelineWarning
+from pipeline.model import load_model
+from pipeline.quiz import QuizMaker
+from pipeline.quiz.distractors import Pool, is_variant, perturb_number
+from pipeline.quiz.gaps import BLANK, contains_phrase, sentence_gaps
+from pipeline.quiz.items import item_id
+from pipeline.quiz.select import eligible
+from pipeline.result import Keyword
+from pipeline.segment import Segmenter
+from pipeline.types import Document, Segment, Transcript
+
+TALK = [
+    ("The Apollo program was run by NASA between 1961 and 1972.", 0.0, 5.0),
+    ("Neil Armstrong became the first person to walk on the Moon in July 1969.", 5.0, 10.0),
+    ("It was a huge moment for everyone.", 10.0, 12.0),
+    ("The Saturn V rocket stood 110 meters tall and burned 15 tonnes of fuel per second.", 12.0, 18.0),
+    ("Buzz Aldrin joined Armstrong on the surface while Michael Collins orbited above.", 18.0, 24.0),
+    ("Did you know that?", 24.0, 25.0),
+    ("The Soviet Union launched Sputnik in 1957 and sent Yuri Gagarin into orbit in 1961.", 25.0, 31.0),
+    ("Please subscribe and hit the bell to see more videos like this one.", 31.0, 35.0),
+    ("Apollo 13 suffered an oxygen tank explosion in April 1970, but the crew returned safely.", 35.0, 41.0),
+    ("The Apollo missions brought back 382 kilograms of lunar rock to laboratories in Houston.", 41.0, 47.0),
+    ("Engineers at the Kennedy Space Center in Florida prepared each launch for months.", 47.0, 53.0),
+    ("Gene Cernan was the last astronaut to leave the Moon in December 1972.", 53.0, 59.0),
+]
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter(SegmentConfig(), load_model("en_core_web_sm").nlp)
+
+
+def make_doc(segmenter: Segmenter, lines=TALK) -> Document:
+    return segmenter(Transcript(segments=tuple(Segment(t, a, b) for t, a, b in lines)))
+
+
+KEYWORDS = (
+    Keyword(text="Apollo program", score=0.9, count=1, forms=("Apollo program",)),
+    Keyword(text="Moon", score=0.8, count=3, forms=("Moon",)),
+    Keyword(text="lunar rock", score=0.5, count=1, forms=("lunar rock",)),
+)
+
+
+def run(segmenter: Segmenter, config: QuizConfig, lines=TALK, keywords=KEYWORDS):
+    maker = QuizMaker(config)
+    doc = make_doc(segmenter, lines)
+    wanted = maker.wanted(doc, (), keywords)
+    doc = segmenter.parse(doc, wanted)
+    return maker(doc, (), keywords), doc, wanted
+
+
+def test_items_are_well_formed(segmenter):
+    items, doc, wanted = run(segmenter, QuizConfig(questions=6, types=("cloze",)))
+    assert 3 <= len(items) <= 6
+    assert len(wanted) <= 6 * 6
+    assert [i.sentence for i in items] == sorted(i.sentence for i in items)
+    for item in items:
+        source = doc.sentences[item.sentence]
+        assert item.type == "cloze"
+        assert item.question.count(BLANK) == 1
+        assert item.question.replace(BLANK, item.answer) == source.text
+        assert not contains_phrase(item.question, item.answer)
+        assert item.options.count(item.answer) == 1 and len(set(item.options)) == 4
+        assert not any(is_variant(o, item.answer) for o in item.options if o != item.answer)
+        assert item.explanation == source.text and item.start == source.start
+        assert item.id == item_id("cloze", item.sentence, item.answer, item.question)
+        assert item.id.startswith("q-") and len(item.id) == 14
+
+
+def test_skips_sentences_that_need_context(segmenter):
+    items, doc, _ = run(segmenter, QuizConfig(questions=12))
+    used = {doc.sentences[i.sentence].text for i in items}
+    assert not any(t.startswith(("It ", "Did you", "Please")) for t in used)
+
+
+def test_spread_over_the_transcript(segmenter):
+    items, doc, _ = run(segmenter, QuizConfig(questions=3, types=("cloze",)))
+    assert len(items) == 3
+    times = [i.start for i in items]
+    assert times[0] < 20 and times[-1] > 35
+
+
+def test_types_alternate_and_true_false_shape(segmenter):
+    items, doc, _ = run(segmenter, QuizConfig(questions=6))
+    assert [i.type for i in items] == ["cloze", "true_false"] * (len(items) // 2) + ["cloze"] * (len(items) % 2)
+    for item in items:
+        if item.type != "true_false":
+            continue
+        assert item.options == ("True", "False")
+        source = doc.sentences[item.sentence].text
+        assert (item.answer == "True") == (item.question == source)
+
+
+def test_deterministic_and_json_ready(segmenter):
+    first, _, _ = run(segmenter, QuizConfig(questions=5))
+    second, _, _ = run(segmenter, QuizConfig(questions=5))
+    assert first == second
+    json.dumps([dataclasses.asdict(i) for i in first])
+
+
+def test_distractors_same_kind(segmenter):
+    items, doc, _ = run(segmenter, QuizConfig(questions=8, types=("cloze",)))
+    full = segmenter.parse(doc, range(len(doc.sentences)))
+    pool = Pool(full, KEYWORDS)
+    same = sum(pool.kind_of(o) == pool.kind_of(i.answer) for i in items for o in i.options if o != i.answer)
+    assert same / (3 * len(items)) >= 0.6
+
+
+def test_empty_and_uninformative_input_warns(segmenter):
+    maker = QuizMaker(QuizConfig())
+    empty = Document(text="", sentences=())
+    assert maker.wanted(empty, (), ()) == ()
+    with pytest.warns(PipelineWarning, match="too short"):
+        assert maker(empty, (), ()) == ()
+    with pytest.warns(PipelineWarning):
+        items, _, _ = run(segmenter, QuizConfig(), lines=[("Yeah, thanks.", 0.0, 1.0), ("It is what it is.", 1.0, 2.0)], keywords=())
+    assert items == ()
+
+
+def test_zero_questions_is_silent(segmenter):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        items, _, wanted = run(segmenter, QuizConfig(questions=0))
+    assert items == () and wanted == ()
+
+
+def test_does_not_mutate_document(segmenter):
+    maker = QuizMaker(QuizConfig())
+    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    before = doc
+    maker(doc, (), KEYWORDS)
+    assert doc == before
+
+
+def test_is_variant():
+    assert is_variant("DeepSeek", "DeepSeq")
+    assert is_variant("the Denver Broncos", "Denver Broncos")
+    assert is_variant("Broncos", "Denver Broncos")
+    assert is_variant("rockets", "rocket")
+    assert not is_variant("1995", "1996")
+    assert not is_variant("$5 million", "$6 million")
+    assert not is_variant("Neil Armstrong", "Michael Collins")
+
+
+def test_perturb_number_keeps_format():
+    years = perturb_number("1969", seed=1)
+    assert years and all(len(y) == 4 and y.isdigit() and y != "1969" for y in years)
+    assert all(v.startswith("$") and v.endswith(" million") for v in perturb_number("$5 million", seed=2))
+    assert all("," in v for v in perturb_number("12,500", seed=3))
+    assert perturb_number("eight", seed=4) and all(v.isalpha() for v in perturb_number("eight", seed=4))
+    assert perturb_number("Moon", seed=5) == []
+
+
+def test_gaps_never_stop_words_and_cover_whole_tokens(segmenter):
+    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    for sentence in doc.sentences:
+        for gap in sentence_gaps(sentence, doc.text, KEYWORDS):
+            inner = sentence.tokens[gap.start : gap.end]
+            assert not all(t.is_stop or t.pos == "PRON" for t in inner)
+            assert gap.start_char == inner[0].start_char and gap.end_char == inner[-1].end_char
+
+
+def test_eligibility(segmenter):
+    doc = make_doc(segmenter)
+    flags = {s.text: eligible(s) for s in doc.sentences}
+    assert flags[TALK[0][0]] and not flags[TALK[2][0]] and not flags[TALK[5][0]] and not flags[TALK[7][0]]
