@@ -68,3 +68,13 @@ def test_noscript_fallback_has_the_content() -> None:
     assert "Answer: Solar panels" in fallback
     assert "&lt;b&gt;Wind&lt;/b&gt;" in fallback
     assert "battery" in fallback and "neutral" in fallback
+
+
+def test_report_of_the_sample_talk(sample_result) -> None:
+    page = to_html(sample_result)
+    assert page == to_html(sample_result)
+    data = json.loads(re.search(r'id="result-data">(.*?)</script>', page, re.S).group(1))
+    assert data["title"] == sample_result.title and data["text"] == sample_result.text
+    from html import escape
+
+    assert f"<title>{escape(sample_result.title)}</title>" in page

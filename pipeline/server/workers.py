@@ -28,6 +28,7 @@ import os
 import signal
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,6 +222,9 @@ class WorkerPool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: list[_Worker] = []
         self._closed = False
+        # Threads that wait on the workers' pipes: one per busy worker, plus room for
+        # replacements and shutdown (the event loop's default executor may be smaller).
+        self._threads = ThreadPoolExecutor(max_workers=2 * workers + 2, thread_name_prefix="pool-io")
         self.replaced = 0  # workers replaced after a timeout or crash (for /v1/health)
 
     # ---- lifecycle
@@ -238,7 +242,7 @@ class WorkerPool:
         self._all = workers
 
     async def astart(self) -> None:
-        await asyncio.get_running_loop().run_in_executor(None, self.start)
+        await asyncio.get_running_loop().run_in_executor(self._threads, self.start)
         self._idle = asyncio.Queue()
         for worker in self._all:
             self._idle.put_nowait(worker)
@@ -247,8 +251,12 @@ class WorkerPool:
         """Stop taking jobs, ask every worker to exit, terminate those that do not."""
         self._closed = True
         loop = asyncio.get_running_loop()
+        pending = set(getattr(self, "_tasks", ()))
+        if pending:  # a replacement worker being started: let it finish, then it is stopped
+            await asyncio.wait(pending, timeout=self.start_timeout)
         workers, self._all = self._all, []
-        await asyncio.gather(*(loop.run_in_executor(None, w.stop, timeout) for w in workers))
+        await asyncio.gather(*(loop.run_in_executor(self._threads, w.stop, timeout) for w in workers))
+        self._threads.shutdown(wait=False)
 
     @property
     def pids(self) -> list[int]:
@@ -276,7 +284,7 @@ class WorkerPool:
             worker = await asyncio.wait_for(self._idle.get(), timeout)
         except asyncio.TimeoutError:
             raise JobTimeout(f"no worker became free within {timeout:g} s") from None
-        call = loop.run_in_executor(None, worker.call, job)
+        call = loop.run_in_executor(self._threads, worker.call, job)
         try:
             answer = await asyncio.wait_for(asyncio.shield(call), max(0.0, deadline - loop.time()))
         except asyncio.TimeoutError:
@@ -320,11 +328,11 @@ class WorkerPool:
             return fresh
 
         async def _install() -> None:
-            fresh = await loop.run_in_executor(None, _swap)
+            fresh = await loop.run_in_executor(self._threads, _swap)
             if fresh is None:
                 return
             if self._closed:
-                await loop.run_in_executor(None, fresh.stop, 2.0)
+                fresh.kill()
                 return
             self._all = [w for w in self._all if w is not worker] + [fresh]
             assert self._idle is not None
