@@ -12,7 +12,7 @@ from ..errors import PipelineWarning
 from ..result import Keyword, QuizItem, SummaryItem
 from ..types import Document
 from . import items as build
-from .distractors import N_DISTRACTORS, Pool
+from .distractors import N_DISTRACTORS, Pool, is_variant
 from .gaps import Gap, question_text, sentence_gaps
 from .select import candidates
 
@@ -80,7 +80,7 @@ class QuizMaker:
                     break
                 while by_bin[b]:
                     index = by_bin[b].pop(0)
-                    plan = self._plan(document, index, keywords, pool)
+                    plan = self._plan(document, index, keywords, pool, [p.gap.text for p in planned])
                     if plan is not None:
                         planned.append(plan)
                         progress = True
@@ -101,13 +101,17 @@ class QuizMaker:
         return CANDIDATES_PER_QUESTION
 
     @staticmethod
-    def _plan(document: Document, index: int, keywords: Sequence[Keyword], pool: Pool | None) -> _Planned | None:
+    def _plan(
+        document: Document, index: int, keywords: Sequence[Keyword], pool: Pool | None, used: Sequence[str]
+    ) -> _Planned | None:
         sentence = document.sentences[index]
         if pool is None:
             return None
         for gap in sentence_gaps(sentence, document.text, keywords)[:GAPS_PER_SENTENCE]:
             if gap.score < MIN_GAP_SCORE:
                 break
+            if any(is_variant(gap.text, u) for u in used):
+                continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
             question = question_text(sentence, document.text, gap)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
             distractors = pool.choose(gap, question, sentence, seed)
