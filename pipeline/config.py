@@ -141,13 +141,18 @@ class SentimentConfig:
     """Tone. ``timeline_windows``: largest number of timeline points (time windows when the
     input has times, else runs of sentences). ``discourse_fillers``: neutralise discourse
     uses of filler words ("it was, like, huge", "well, ...", "okay, so") before VADER
-    scores a sentence (audience cues such as "(Laughter)" are always removed)."""
+    scores a sentence (audience cues such as "(Laughter)" are always removed).
+    ``neutral_band``: the document is ``neutral`` when its score (in [-1, 1]) is within
+    +/- this; ``None`` uses the shipped model's band (0: only transcripts with too few
+    sentences carrying sentiment are neutral). 0.1 makes near-coin-flip documents neutral."""
 
     timeline_windows: int = 10
     discourse_fillers: bool = True
+    neutral_band: float | None = None
 
     def __post_init__(self) -> None:
         _check_range("sentiment.timeline_windows", self.timeline_windows, 1, 1000)
+        _check_range("sentiment.neutral_band", self.neutral_band, 0.0, 1.0)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -52,7 +52,8 @@ def _doc(texts, *, times=False, speakers=None) -> Document:
     "text, cleaned",
     [
         ("it was, like, huge", "it was, huge"),
-        ("it was , like , huge", "it was , , huge"),
+        ("it was , like , huge", "it was , huge"),
+        ("Yeah , I think so too .", "I think so too ."),
         ("the movie looks like a mess", "the movie looks a mess"),
         ("well, I think so", "I think so"),
         ("okay so next slide", "next slide"),
@@ -108,7 +109,7 @@ def test_filler_handling_can_be_switched_off():
 def test_features_zero_safe():
     assert features([]) == {name: 0.0 for name in FEATURE_NAMES}
     one = features([0.5])
-    assert one["mean"] == one["late_mean"] == one["tail_mean"] == one["last3_mean"] == 0.5
+    assert one["mean"] == one["late_mean"] == one["tail_mean"] == one["opinion_late_mean"] == one["opinion_tail_mean"] == 0.5
     assert all(math.isfinite(v) for v in features([1.0, -1.0, 0.0]).values())
 
 
@@ -269,3 +270,23 @@ def test_no_worse_than_plain_vader_on_tweets_sample(analyzer):
     ours = np.array(analyzer.score_sentences([r["text"] for r in records]))
     plain = np.array(SentenceScorer(rules=()).score_many([r["text"] for r in records]))
     assert np.corrcoef(gold, ours)[0, 1] >= np.corrcoef(gold, plain)[0, 1] - 0.01
+
+
+def test_neutral_band_config(analyzer):
+    from pipeline.config import Config
+    from pipeline.errors import ConfigError
+
+    doc = _doc(["The plan is fine.", "The first part went badly.", "It was good in the end."])
+    default = analyzer(doc)
+    wide = SentimentAnalyzer(SentimentConfig(neutral_band=1.0))(doc)
+    assert wide.label == "neutral" and wide.score == default.score
+    assert Config.from_overrides({"sentiment.neutral_band": 0.1}).sentiment.neutral_band == 0.1
+    with pytest.raises(ConfigError, match="sentiment.neutral_band"):
+        SentimentConfig(neutral_band=1.5)
+
+
+def test_too_little_opinion_is_neutral(analyzer):
+    texts = ["The meeting starts at nine."] * 60 + ["Great!"] * 2  # 2 of 62 sentences: < 5%
+    result = analyzer(_doc(texts))
+    assert result.label == "neutral" and result.score == 0.0
+    assert result.most_positive is not None  # the moments are still reported

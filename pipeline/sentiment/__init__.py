@@ -45,7 +45,7 @@ class SentimentAnalyzer:
     def document_score(self, scores: Sequence[float]) -> tuple[float, str]:
         """(score in [-1, 1], label) of a document from its sentence scores."""
         score = self.model.score(scores)
-        return score, self.model.label(score)
+        return score, self.model.label(score, self.config.neutral_band)
 
     def __call__(self, document: Document) -> Sentiment:
         sentences = document.sentences

@@ -33,32 +33,39 @@ MODEL_FILE = ("sentiment", "document_model.json")
 def features(scores: Sequence[float]) -> dict[str, float]:
     """Aggregate features of sentence compounds (each in [-1, 1]); zeros for no sentences.
 
-    ``mean``: mean compound. ``late_mean``: mean with weights rising linearly from 0.5 at the
-    first sentence to 1.5 at the last (reviews and talks tend to conclude with their verdict).
-    ``pos_mean``/``neg_mean``: means of ``max(s, 0)`` and ``min(s, 0)`` (VADER's positive
-    skew on descriptive prose hides negative sentences in the plain mean).
+    Sentences weigh more the later they come: weights rise linearly from 0.5 at the first
+    sentence to 1.5 at the last (reviews and talks tend to end on their verdict). "Opinion"
+    sentences are those with |compound| >= 0.05.
+
+    ``mean``: mean compound. ``late_mean``: position-weighted mean compound.
+    ``opinion_late_mean``: position-weighted mean over opinion sentences only, so that it
+    does not shrink with the share of neutral sentences (a talk has far more of those than a
+    review: the model must not read "few opinions" as "negative").
+    ``tail_mean``: mean over the last fifth of the sentences; ``opinion_tail_mean``: the same
+    over its opinion sentences (0 when it has none).
     ``pos_share``/``neg_share``: shares of sentences at or beyond +/-0.05.
-    ``tail_mean``: mean over the last fifth of the sentences; ``last3_mean``: over the last 3.
     """
     n = len(scores)
     if n == 0:
         return {name: 0.0 for name in FEATURE_NAMES}
-    tail = scores[-max(1, n // 5) :]
+    k = max(1, n // 5)
     weights = [0.5 + (i / (n - 1) if n > 1 else 0.5) for i in range(n)]
+    opinion = [(w, s) for w, s in zip(weights, scores) if abs(s) >= POSITIVE_THRESHOLD]
+    tail = scores[-k:]
+    tail_opinion = [s for s in tail if abs(s) >= POSITIVE_THRESHOLD]
     return {
         "mean": math.fsum(scores) / n,
         "late_mean": math.fsum(w * s for w, s in zip(weights, scores)) / n,
-        "pos_mean": math.fsum(max(s, 0.0) for s in scores) / n,
-        "neg_mean": math.fsum(min(s, 0.0) for s in scores) / n,
+        "opinion_late_mean": (math.fsum(w * s for w, s in opinion) / math.fsum(w for w, _ in opinion)) if opinion else 0.0,
+        "tail_mean": math.fsum(tail) / len(tail),
+        "opinion_tail_mean": math.fsum(tail_opinion) / len(tail_opinion) if tail_opinion else 0.0,
         "pos_share": sum(1 for s in scores if s >= POSITIVE_THRESHOLD) / n,
         "neg_share": sum(1 for s in scores if s <= -POSITIVE_THRESHOLD) / n,
-        "tail_mean": math.fsum(tail) / len(tail),
-        "last3_mean": math.fsum(scores[-3:]) / len(scores[-3:]),
     }
 
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "mean", "late_mean", "pos_mean", "neg_mean", "pos_share", "neg_share", "tail_mean", "last3_mean",
+    "mean", "late_mean", "opinion_late_mean", "tail_mean", "opinion_tail_mean", "pos_share", "neg_share",
 )
 
 
@@ -73,11 +80,16 @@ class DocumentModel:
     intercept: float
     neutral_band: float
     min_opinion_sentences: int
+    min_opinion_share: float = 0.0
+
+    def has_opinion(self, scores: Sequence[float]) -> bool:
+        """Whether enough sentences carry sentiment (|compound| >= 0.05) to judge the tone."""
+        opinion = sum(1 for s in scores if abs(s) >= POSITIVE_THRESHOLD)
+        return opinion > 0 and opinion >= self.min_opinion_sentences and opinion >= self.min_opinion_share * len(scores)
 
     def score(self, scores: Sequence[float]) -> float:
         """Document score in [-1, 1]: ``2 * P(positive) - 1``; 0.0 when too little opinion."""
-        opinion = sum(1 for s in scores if abs(s) >= POSITIVE_THRESHOLD)
-        if opinion < self.min_opinion_sentences or opinion == 0:
+        if not self.has_opinion(scores):
             return 0.0
         values = features(scores)
         z = self.intercept + math.fsum(
@@ -85,11 +97,13 @@ class DocumentModel:
         )
         return math.tanh(z / 2.0)
 
-    def label(self, score: float) -> str:
-        """positive | neutral | negative for a document score."""
-        if score > self.neutral_band:
+    def label(self, score: float, neutral_band: float | None = None) -> str:
+        """positive | neutral | negative for a document score (``neutral_band``: None for
+        the model's own)."""
+        band = self.neutral_band if neutral_band is None else neutral_band
+        if score > band:
             return "positive"
-        if score < -self.neutral_band:
+        if score < -band:
             return "negative"
         return "neutral"
 
@@ -107,6 +121,7 @@ def model_from_dict(data: dict) -> DocumentModel:
         intercept=float(data["intercept"]),
         neutral_band=float(data["neutral_band"]),
         min_opinion_sentences=int(data["min_opinion_sentences"]),
+        min_opinion_share=float(data.get("min_opinion_share", 0.0)),
     )
 
 

@@ -111,9 +111,13 @@ class SentenceScorer:
             return ""
         lexicon = self.vader.lexicon
         out: list[str] = []
+        dropped = False  # the previous token was dropped
         for i, token in enumerate(tokens):
+            if dropped and token in (",", "...", "\u2026", "-", "--", "\u2014") and (not out or out[-1].endswith(_CLAUSE_END)):
+                continue  # the comma of a dropped clause-initial marker ("yeah , i think")
             word = _core(token)
             replacement = self._rewrite(tokens, i, word, lexicon) if word in _CANDIDATES else token
+            dropped = replacement is None
             if replacement is None:
                 # keep a comma or full stop the dropped word carried, so clause cues survive
                 tail = token[len(token.rstrip(string.punctuation)) :]
