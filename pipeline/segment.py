@@ -66,6 +66,7 @@ class Segmenter:
         self._light_disable = [n for n in ("parser", "ner") if n in nlp.pipe_names]
         self._has_senter = "senter" in names
         self._full_disable = [n for n in ("senter",) if n in nlp.pipe_names]
+        self._attributes = _TokenAttributes.for_model(nlp) if self._has_senter else None
 
     # ---- public ---------------------------------------------------------------------
 
@@ -78,8 +79,9 @@ class Segmenter:
         if pieces:
             docs = self._light_pipe([p.text for p in pieces])
             for piece, doc in zip(pieces, docs):
-                for sent in doc.sents:
-                    sentences.extend(self._to_sentences(doc, sent, piece, len(sentences), seg_starts, seg_list))
+                tokens, starts = self._tokens(doc, piece)
+                for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                    sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         sentences = [dataclasses.replace(s, index=i) for i, s in enumerate(sentences)]
         speakers: list[str] = []
         for seg in flat:
@@ -168,6 +170,17 @@ class Segmenter:
     # ---- spaCy -------------------------------------------------------------------------
 
     def _light_pipe(self, texts: list[str]) -> Iterable[Any]:
+        if self._attributes is not None:
+            # tok2vec + tagger + senter only; POS and lemma come from _TokenAttributes
+            enable = "senter" not in self.nlp.pipe_names
+            if enable:
+                self.nlp.enable_pipe("senter")
+            try:
+                with self.nlp.select_pipes(enable=self._attributes.neural):
+                    return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+            finally:
+                if enable:
+                    self.nlp.disable_pipe("senter")
         if self._has_senter:
             with self.nlp.select_pipes(disable=self._light_disable):
                 if "senter" not in self.nlp.pipe_names:
@@ -180,29 +193,200 @@ class Segmenter:
         # No statistical splitter: the parser has to set sentence boundaries.
         return list(self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=_BATCH_SIZE))
 
-    def _to_sentences(self, doc: Any, sent: Any, piece: _Piece, first_index: int, seg_starts: list[int], seg_list: list[Segment]) -> list[Sentence]:
-        tokens = [t for t in sent if not t.is_space]
+    def _tokens(self, doc: Any, piece: _Piece) -> tuple[list[Token | None], list[int]]:
+        """Every token of the fast-pass doc of ``piece`` as a :class:`Token` (``None`` for
+        white space), and the indices of the tokens that start a sentence."""
+        if self._attributes is not None:
+            return self._attributes.tokens(doc, piece.offset, piece.text)
+        return [None if t.is_space else _token(t, piece.offset, None) for t in doc], [s.start for s in doc.sents]
+
+    def _to_sentences(self, piece: _Piece, sent_tokens: list[Token | None], first_index: int, seg_starts: list[int], seg_list: list[Segment]) -> list[Sentence]:
+        tokens = [t for t in sent_tokens if t is not None]
         if not tokens or all(t.is_punct for t in tokens):
             return []
         out = []
         for chunk in _chunks(tokens, self.config.max_words):
-            start_char = piece.offset + chunk[0].idx
-            end_char = piece.offset + chunk[-1].idx + len(chunk[-1].text)
+            start_char = chunk[0].start_char
+            end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
             last_seg = seg_list[bisect.bisect_right(seg_starts, end_char - 1) - 1]
             out.append(
                 Sentence(
                     index=first_index + len(out),
-                    text=doc.text[chunk[0].idx : chunk[-1].idx + len(chunk[-1].text)],
+                    text=piece.text[start_char - piece.offset : end_char - piece.offset],
                     start_char=start_char,
                     end_char=end_char,
                     start=first_seg.start,
                     end=last_seg.end if last_seg.end is not None else last_seg.start,
                     speaker=first_seg.speaker,
-                    tokens=tuple(_token(t, piece.offset, None) for t in chunk),
+                    tokens=tuple(chunk),
                 )
             )
         return out
+
+
+class _TokenAttributes:
+    """POS and lemma for the fast pass without running the attribute ruler and the
+    lemmatizer over every token (they take a quarter of the fast pass's time).
+
+    Why this is exact: with no dependency parse, the attribute ruler's single-token
+    patterns see only a token's own text, tag and white-space flag, and the rule
+    lemmatizer sees text, POS and morphology, so POS and lemma are a function of
+    (text, tag). That function is computed once per (text, tag) by running the model's
+    own attribute ruler and lemmatizer on a one-token doc, and cached. The ruler's
+    multi-token patterns ("gon na", "let 's" ...) see neighbours: a doc where one of them
+    matches goes through the real components instead. Used only for models whose fast
+    pass is tok2vec/tagger/senter + attribute_ruler + lemmatizer (as en_core_web_sm's),
+    and whose ruler patterns use only token-local attributes.
+    """
+
+    _MAX_CACHE = 500_000
+
+    def __init__(self, nlp: Any, neural: list[str], multi: list[list[dict[str, Any]]]) -> None:
+        from spacy.matcher import Matcher
+
+        self.nlp = nlp
+        self.neural = neural
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.matcher = Matcher(nlp.vocab)
+        for i, pattern in enumerate(multi):
+            self.matcher.add(f"multi-{i}", [pattern])
+        self._has_multi = bool(multi)
+        self._prefilter = _text_prefilter(multi)
+        self._cache: dict[tuple[str, str], tuple[str, str]] = {}
+
+    @classmethod
+    def for_model(cls, nlp: Any) -> "_TokenAttributes | None":
+        light = [n for n in nlp.pipe_names if n not in ("parser", "ner")]
+        if "senter" not in light:
+            light.append("senter")
+        if not {"tagger", "attribute_ruler", "lemmatizer"} <= set(light) or not set(light) <= {"tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer"}:
+            return None
+        if light.index("attribute_ruler") > light.index("lemmatizer") or getattr(nlp.get_pipe("lemmatizer"), "mode", None) not in ("rule", "lookup"):
+            return None
+        multi = _multi_token_patterns(nlp.get_pipe("attribute_ruler").patterns)
+        if multi is None:
+            return None
+        return cls(nlp, [n for n in light if n in ("tok2vec", "tagger", "senter")], multi)
+
+    def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
+        """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
+        ``to_array`` (one C call) rather than token objects, which costs far less."""
+        if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())) and self.matcher(doc, allow_missing=True):
+            self.ruler(doc)
+            self.lemmatizer(doc)
+            return [None if t.is_space else _token(t, offset, None) for t in doc], [s.start for s in doc.sents]
+        strings = doc.vocab.strings
+        cache = self._cache
+        out: list[Token | None] = []
+        starts: list[int] = [0] if len(doc) else []
+        for i, (orth, tag_id, idx, is_space, is_stop, is_punct, like_num, sent_start) in enumerate(doc.to_array(_ARRAY_ATTRS).tolist()):
+            if i and sent_start == 1:  # as Doc.sents: token 0 always starts one
+                starts.append(i)
+            if is_space:
+                out.append(None)
+                continue
+            text, tag = strings[orth], strings[tag_id]
+            attrs = cache.get((text, tag))
+            if attrs is None:
+                attrs = self._compute(text, tag)
+            start = offset + idx
+            out.append(
+                Token(
+                    text=text,
+                    lemma=attrs[1],
+                    pos=attrs[0],
+                    tag=tag,
+                    start_char=start,
+                    end_char=start + len(text),
+                    is_stop=bool(is_stop),
+                    is_punct=bool(is_punct),
+                    like_num=bool(like_num),
+                )
+            )
+        return out, starts
+
+    def _compute(self, text: str, tag: str) -> tuple[str, str]:
+        from spacy.tokens import Doc
+
+        one = Doc(self.nlp.vocab, words=[text], spaces=[False])
+        one[0].tag_ = tag
+        self.ruler(one)
+        self.lemmatizer(one)
+        attrs = (one[0].pos_, one[0].lemma_)
+        if len(self._cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
+            self._cache.clear()
+        self._cache[(text, tag)] = attrs
+        return attrs
+
+
+def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | None:
+    """A regular expression over the lower-cased text that matches wherever one of the
+    multi-token ``patterns`` could (a superset: tokens of a match are the pattern's
+    words with only white space between them), so that the Matcher runs only on the few
+    docs where it can find something. ``None`` when a pattern is not simple enough."""
+    alternatives = []
+    for pattern in patterns:
+        parts = []
+        for spec in pattern:
+            value = spec.get("LOWER", spec.get("ORTH"))
+            if isinstance(value, str):
+                parts.append(re.escape(value.lower()))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                parts.append("(?:" + "|".join(re.escape(str(v).lower()) for v in value["IN"]) + ")")
+            elif isinstance(value, dict) and set(value) == {"REGEX"} and "ORTH" not in spec:
+                body = str(value["REGEX"]).removeprefix("^").removesuffix("$")
+                if any(c in body for c in "^$\\(|") or "(?" in body:
+                    return None
+                parts.append("(?:" + body + ")")
+            elif value is None and set(spec) <= {"TAG", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "LIKE_NUM", "DEP"}:
+                parts.append(r"\S+")
+            else:
+                return None
+        alternatives.append(r"\s*".join(parts))
+    try:
+        return re.compile("|".join(alternatives)) if alternatives else None
+    except re.error:
+        return None
+
+
+#: fast-pass token attributes read with Doc.to_array
+_ARRAY_ATTRS = ["ORTH", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_NUM", "SENT_START"]
+
+#: token attributes whose value depends on the token alone (and DEP, which is empty in
+#: the fast pass); a ruler pattern using anything else disables the shortcut
+_LOCAL_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "LIKE_NUM", "DEP", "OP"})
+
+
+def _multi_token_patterns(patterns: list[dict[str, Any]]) -> list[list[dict[str, Any]]] | None:
+    """The attribute ruler's multi-token patterns that can match without a parse;
+    ``None`` when a pattern is not a token pattern or uses a non-local attribute."""
+    multi = []
+    for entry in patterns:
+        for pattern in entry["patterns"]:
+            if not isinstance(pattern, list):
+                return None  # a phrase pattern
+            if any(key not in _LOCAL_KEYS for spec in pattern for key in spec):
+                return None
+            if len(pattern) > 1 and not any(_needs_parse(spec) for spec in pattern):
+                multi.append(pattern)
+    return multi
+
+
+def _needs_parse(spec: dict[str, Any]) -> bool:
+    """A token pattern that cannot match a token without a dependency label."""
+    dep = spec.get("DEP")
+    if dep is None:
+        return False
+    if isinstance(dep, str):
+        return dep != ""
+    if isinstance(dep, dict):
+        if "IN" in dep:
+            return "" not in dep["IN"]
+        if "NOT_IN" in dep:
+            return "" in dep["NOT_IN"]
+    return False
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -266,7 +450,7 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
         for i in range(lo, hi + 1):  # cut before token i
             if tokens[i - 1].text in _SPLIT_AFTER:
                 cost = abs(i - ideal)
-            elif tokens[i].pos_ in _SPLIT_BEFORE_POS:
+            elif tokens[i].pos in _SPLIT_BEFORE_POS:
                 cost = abs(i - ideal) + 1
             else:
                 continue

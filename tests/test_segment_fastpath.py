@@ -1,0 +1,61 @@
+"""The segmenter's fast pass (POS and lemma from a cache instead of the attribute ruler
+and lemmatizer on every token) gives exactly what the model's own components give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import SegmentConfig
+from pipeline.segment import Segmenter
+from pipeline.types import Segment, Transcript
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+TEXTS = [
+    "Speaker A: We're gonna ship it, y'all. Let's go! I ain't sure we gotta wait. C'mon, it's fine.",
+    "Speaker B: The Bank of England raised rates to 5.25% on Thursday; analysts said they'd expected it.",
+    "Speaker A: um so I I think the uh model was was trained on on like two thousand hours of audio",
+    "They all read the report. I read it yesterday and will read it again. She has read nothing.",
+    "NASA's Artemis II crew - four astronauts - will fly around the Moon in 2025 , officials said .",
+    "Wait... what?   Really?! OK.  \n  New line here\twith a tab.",
+]
+
+
+@pytest.fixture(scope="module")
+def segmenters(spacy_model):
+    fast = Segmenter(SegmentConfig(), spacy_model.nlp)
+    slow = Segmenter(SegmentConfig(), spacy_model.nlp)
+    assert fast._attributes is not None, "en_core_web_sm should take the fast path"
+    slow._attributes = None  # the model's own attribute ruler and lemmatizer on every token
+    return fast, slow
+
+
+def _transcript(text: str) -> Transcript:
+    return Transcript(segments=(Segment(text, 0.0, 5.0, None),))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_pass_equals_the_model_components(segmenters, text: str) -> None:
+    fast, slow = segmenters
+    assert fast(_transcript(text)) == slow(_transcript(text))
+
+
+def test_multi_token_rules_still_apply(segmenters) -> None:
+    fast, _ = segmenters
+    doc = fast(_transcript("We are gonna win. Let's see."))
+    lemmas = {t.text.lower(): t.lemma for s in doc.sentences for t in s.tokens}
+    assert lemmas["gon"] == "go" and lemmas["na"] == "to"
+
+
+def test_fast_pass_on_eval_articles(segmenters) -> None:
+    path = EVAL / "summary" / "bbc_dev.jsonl"
+    if not path.exists():
+        pytest.skip("eval data not available")
+    fast, slow = segmenters
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(12), handle)]
+    for row in rows:
+        assert fast(_transcript(row["text"])) == slow(_transcript(row["text"])), row["id"]
