@@ -15,11 +15,11 @@ import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..config import Config
 from .inputs import Record
-from .worker import DEFAULT_FACTORY, Outcome, error_outcome, get_pipeline, process_record
+from .worker import DEFAULT_FACTORY, Outcome, error_outcome, get_pipeline, process_record, single_threaded_math
 
 
 def default_workers() -> int:
@@ -46,8 +46,9 @@ class LocalEngine:
         """Outcomes of ``records``, in the same order."""
         if self.workers == 1:
             get_pipeline(self.config, self.factory)  # a config error surfaces before any record is read
-            for record in records:
-                yield process_record(record, self.config, None, self.factory)
+            with _single_threaded():  # the same math as in worker processes
+                for record in records:
+                    yield process_record(record, self.config, None, self.factory)
             return
         yield from self._run_pool(iter(records))
 
@@ -108,7 +109,18 @@ class LocalEngine:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _single_threaded() -> Any:
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn depends on it
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1)
+
+
 def _init_worker(config: Config, factory: str) -> None:
+    single_threaded_math()
     try:
         get_pipeline(config, factory)  # load the model once, before the first record arrives
     except Exception:  # noqa: BLE001 - re-raised by the first record, as a clear error

@@ -45,14 +45,34 @@ class Outcome:
     kind: str = ""  # error kind ("input", "internal", ...) when not ok
 
 
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+
+
+def single_threaded_math() -> None:
+    """Limit BLAS/OpenMP to one thread in this (worker) process: parallelism comes from
+    the worker processes, and N workers x M math threads on N cores only thrash. It
+    also keeps floating-point work the same in every engine and worker count."""
+    for var in _THREAD_VARS:  # for libraries loaded later
+        os.environ[var] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn depends on it
+        return
+    threadpool_limits(limits=1)  # for libraries already loaded
+
+
 def get_pipeline(config: Config, factory: str = DEFAULT_FACTORY) -> Any:
     """This process's pipeline for ``config``, built on first use by ``factory``
     (``"module:callable"``; a custom one must offer Pipeline's ``__call__``,
-    ``analyze_file`` and ``analyze_bytes``)."""
+    ``analyze_file`` and ``analyze_bytes``). A worker process that builds its first
+    pipeline is switched to single-threaded math (:func:`single_threaded_math`)."""
     key = f"{factory}|{config.fingerprint()}"
     pipeline = _pipelines.get(key)
     if pipeline is None:
         import importlib
+
+        if _is_worker_process():
+            single_threaded_math()
 
         module, _, name = factory.partition(":")
         build = getattr(importlib.import_module(module), name)
@@ -102,6 +122,21 @@ def process_record(record: Record, config: Config, data: bytes | None = None, fa
         peak_rss_mb=peak_rss_mb(),
         model=result.meta.model,
     )
+
+
+def _is_worker_process() -> bool:
+    """A process started to do batch work (pool or Dask worker), not the user's own."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return True
+    try:
+        from distributed import get_worker
+
+        get_worker()
+        return True
+    except (ImportError, ValueError):
+        return False
 
 
 def error_line(record_id: str, kind: str, message: str, origin: str = "") -> str:
