@@ -231,7 +231,7 @@ class _TokenAttributes:
 
     Why this is exact: with no dependency parse, the attribute ruler's single-token
     patterns see only a token's own text, tag and white-space flag, and the rule
-    lemmatizer sees text, POS and morphology, so POS and lemma are a function of
+    lemmatizer sees text, POS and morphology, so POS, lemma (and tag) are a function of
     (text, tag). That function is computed once per (text, tag) by running the model's
     own attribute ruler and lemmatizer on a one-token doc, and cached. The ruler's
     multi-token patterns ("gon na", "let 's" ...) see neighbours: a doc where one of them
@@ -254,7 +254,7 @@ class _TokenAttributes:
             self.matcher.add(f"multi-{i}", [pattern])
         self._has_multi = bool(multi)
         self._prefilter = _text_prefilter(multi)
-        self._cache: dict[tuple[str, str], tuple[str, str]] = {}
+        self._cache: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     @classmethod
     def for_model(cls, nlp: Any) -> "_TokenAttributes | None":
@@ -297,7 +297,7 @@ class _TokenAttributes:
                     text=text,
                     lemma=attrs[1],
                     pos=attrs[0],
-                    tag=tag,
+                    tag=attrs[2],
                     start_char=start,
                     end_char=start + len(text),
                     is_stop=bool(is_stop),
@@ -307,14 +307,15 @@ class _TokenAttributes:
             )
         return out, starts
 
-    def _compute(self, text: str, tag: str) -> tuple[str, str]:
+    def _compute(self, text: str, tag: str) -> tuple[str, str, str]:
+        """(POS, lemma, tag) after the attribute ruler and the lemmatizer."""
         from spacy.tokens import Doc
 
         one = Doc(self.nlp.vocab, words=[text], spaces=[False])
         one[0].tag_ = tag
         self.ruler(one)
         self.lemmatizer(one)
-        attrs = (one[0].pos_, one[0].lemma_)
+        attrs = (one[0].pos_, one[0].lemma_, one[0].tag_)
         if len(self._cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
             self._cache.clear()
         self._cache[(text, tag)] = attrs
