@@ -5,6 +5,10 @@ TextRank (they share the common words of the talk): greetings, sign-offs and cal
 action ("subscribe", "hit the like button", "thanks for watching"), back-channel fillers
 ("Yeah.", "Mm-hmm."), questions, and short or verbless fragments. Each sentence gets a
 multiplicative prior: 0 excludes it, values below 1 demote it, 1 keeps its centrality.
+Content density (content terms per word) and length (up to 25 words) scale the prior
+smoothly; on QMSum validation these two lift ROUGE-1 by about 2 points, and cost about 1.5
+on BBC news, whose sentences are all well-formed (benchmarks/results/summary_quality.md).
+A mild position prior (earlier sentences up to 1.3x) adds about 0.7 on QMSum and 0.2 on BBC.
 """
 
 from __future__ import annotations
@@ -51,8 +55,10 @@ class CandidatePolicy:
     question: float = 0.5  # prior of a question
     fragment: float = 0.5  # prior of a sentence without a verb
     greeting: float = 0.2  # prior of a greeting / thanks opener
-    short_words: int = 8  # below this many words ...
-    short: float = 0.8  # ... the prior is multiplied by this
+    density_exponent: float = 0.4  # prior *= (content terms / words) ** this
+    full_length: int = 25  # sentences shorter than this many words ...
+    length_exponent: float = 0.5  # ... get prior *= (words / full_length) ** this
+    position: float = 0.3  # prior *= 1 + position * (1 - index / n): earlier is a bit better
     fallback_floor: float = 0.02  # priors below this come from the all-excluded fallback
 
 
@@ -78,8 +84,12 @@ def candidate_prior(
             prior[i] *= policy.fragment
         if _GREETING.match(text):
             prior[i] *= policy.greeting
-        if words < policy.short_words:
-            prior[i] *= policy.short
+        # disfluent, content-poor and short utterances make poor summary sentences
+        prior[i] *= (n_terms / words) ** policy.density_exponent
+        prior[i] *= (min(words, policy.full_length) / policy.full_length) ** policy.length_exponent
+    if len(sentences):
+        # dev data (QMSum +0.7 ROUGE-1, BBC +0.2) supports a mild preference for early sentences
+        prior *= 1.0 + policy.position * (1.0 - np.arange(len(sentences)) / len(sentences))
     if len(sentences) and not prior.any():
         counts = np.asarray(term_counts, dtype=float)
         prior = 0.01 * (1.0 + counts) / (1.0 + counts.max())
