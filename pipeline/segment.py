@@ -104,7 +104,15 @@ class Segmenter:
             return document
         sentences = list(document.sentences)
         texts = [sentences[i].text for i in wanted]
-        docs = self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE)
+        attributes = self._attributes
+        if attributes is not None and attributes.parse_neural:
+            # the neural components only; POS and lemma from _TokenAttributes (same values)
+            with self.nlp.select_pipes(enable=attributes.parse_neural):
+                docs = list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+            for doc, text in zip(docs, texts):
+                attributes.annotate_parsed(doc, text)
+        else:
+            docs = list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
         for i, doc in zip(wanted, docs):
             sentences[i] = _parsed_sentence(sentences[i], doc)
         return dataclasses.replace(document, sentences=tuple(sentences))
@@ -242,11 +250,12 @@ class _TokenAttributes:
 
     _MAX_CACHE = 500_000
 
-    def __init__(self, nlp: Any, neural: list[str], multi: list[list[dict[str, Any]]]) -> None:
+    def __init__(self, nlp: Any, neural: list[str], multi: list[list[dict[str, Any]]], parse_neural: list[str], parse_multi: list[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
 
         self.nlp = nlp
         self.neural = neural
+        self.parse_neural = parse_neural
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.matcher = Matcher(nlp.vocab)
@@ -254,7 +263,13 @@ class _TokenAttributes:
             self.matcher.add(f"multi-{i}", [pattern])
         self._has_multi = bool(multi)
         self._prefilter = _text_prefilter(multi)
+        self.parse_matcher = Matcher(nlp.vocab)
+        for i, pattern in enumerate(parse_multi):
+            self.parse_matcher.add(f"multi-{i}", [pattern])
+        self._parse_has_multi = bool(parse_multi)
+        self._parse_prefilter = _text_prefilter(parse_multi)
         self._cache: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._parse_cache: dict[tuple[str, str, str], tuple[str, str, str]] = {}
 
     @classmethod
     def for_model(cls, nlp: Any) -> "_TokenAttributes | None":
@@ -265,10 +280,38 @@ class _TokenAttributes:
             return None
         if light.index("attribute_ruler") > light.index("lemmatizer") or getattr(nlp.get_pipe("lemmatizer"), "mode", None) not in ("rule", "lookup"):
             return None
-        multi = _multi_token_patterns(nlp.get_pipe("attribute_ruler").patterns)
+        patterns = nlp.get_pipe("attribute_ruler").patterns
+        multi = _multi_token_patterns(patterns, parsed=False)
         if multi is None:
             return None
-        return cls(nlp, [n for n in light if n in ("tok2vec", "tagger", "senter")], multi)
+        # The parse pass: the same shortcut after tok2vec/tagger/parser/ner when the model's
+        # full pipeline is exactly those plus attribute_ruler and lemmatizer, the ruler and
+        # lemmatizer come after the parser, and NER (which reads only lexical features)
+        # comes after them: then nothing else reads their output.
+        full = list(nlp.pipe_names)
+        parse_neural: list[str] = []
+        parse_multi = _multi_token_patterns(patterns, parsed=True) or []
+        if set(full) == {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"} and full.index("parser") < full.index("attribute_ruler") < full.index("lemmatizer") < full.index("ner"):
+            parse_neural = [n for n in full if n in ("tok2vec", "tagger", "parser", "ner")]
+        return cls(nlp, [n for n in light if n in ("tok2vec", "tagger", "senter")], multi, parse_neural, parse_multi)
+
+    def annotate_parsed(self, doc: Any, text: str) -> None:
+        """Set POS, lemma and tag on a doc from the parse pass's neural components, as
+        the attribute ruler and lemmatizer would (keyed by text, tag and dependency
+        label; multi-token patterns checked as in :meth:`tokens`)."""
+        if self._parse_has_multi and (self._parse_prefilter is None or self._parse_prefilter.search(text.lower())) and self.parse_matcher(doc, allow_missing=True):
+            self.ruler(doc)
+            self.lemmatizer(doc)
+            return
+        cache = self._parse_cache
+        for t in doc:
+            key = (t.text, t.tag_, t.dep_)
+            attrs = cache.get(key)
+            if attrs is None:
+                attrs = self._compute(*key)
+            t.pos_, t.lemma_ = attrs[0], attrs[1]
+            if attrs[2] != key[1]:
+                t.tag_ = attrs[2]
 
     def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
         """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
@@ -307,18 +350,22 @@ class _TokenAttributes:
             )
         return out, starts
 
-    def _compute(self, text: str, tag: str) -> tuple[str, str, str]:
-        """(POS, lemma, tag) after the attribute ruler and the lemmatizer."""
+    def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
+        """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
+        with this text, tag and (parse pass) dependency label."""
         from spacy.tokens import Doc
 
         one = Doc(self.nlp.vocab, words=[text], spaces=[False])
         one[0].tag_ = tag
+        if dep:
+            one[0].dep_ = dep
         self.ruler(one)
         self.lemmatizer(one)
         attrs = (one[0].pos_, one[0].lemma_, one[0].tag_)
-        if len(self._cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
-            self._cache.clear()
-        self._cache[(text, tag)] = attrs
+        cache, key = (self._cache, (text, tag)) if dep is None else (self._parse_cache, (text, tag, dep))
+        if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
+            cache.clear()
+        cache[key] = attrs  # type: ignore[index]
         return attrs
 
 
@@ -360,9 +407,10 @@ _ARRAY_ATTRS = ["ORTH", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_N
 _LOCAL_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "LIKE_NUM", "DEP", "OP"})
 
 
-def _multi_token_patterns(patterns: list[dict[str, Any]]) -> list[list[dict[str, Any]]] | None:
-    """The attribute ruler's multi-token patterns that can match without a parse;
-    ``None`` when a pattern is not a token pattern or uses a non-local attribute."""
+def _multi_token_patterns(patterns: list[dict[str, Any]], *, parsed: bool) -> list[list[dict[str, Any]]] | None:
+    """The attribute ruler's multi-token patterns that can match (without a parse unless
+    ``parsed``); ``None`` when a pattern is not a token pattern or uses a non-local
+    attribute."""
     multi = []
     for entry in patterns:
         for pattern in entry["patterns"]:
@@ -370,7 +418,7 @@ def _multi_token_patterns(patterns: list[dict[str, Any]]) -> list[list[dict[str,
                 return None  # a phrase pattern
             if any(key not in _LOCAL_KEYS for spec in pattern for key in spec):
                 return None
-            if len(pattern) > 1 and not any(_needs_parse(spec) for spec in pattern):
+            if len(pattern) > 1 and (parsed or not any(_needs_parse(spec) for spec in pattern)):
                 multi.append(pattern)
     return multi
 

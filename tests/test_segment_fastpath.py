@@ -59,3 +59,12 @@ def test_fast_pass_on_eval_articles(segmenters) -> None:
         rows = [json.loads(line) for _, line in zip(range(12), handle)]
     for row in rows:
         assert fast(_transcript(row["text"])) == slow(_transcript(row["text"])), row["id"]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["There is a problem. There's no way it's done, is there? It was them, not us."])
+def test_parse_pass_equals_the_model_components(segmenters, text: str) -> None:
+    fast, slow = segmenters
+    assert fast._attributes.parse_neural, "en_core_web_sm should take the parse shortcut"
+    doc = fast(_transcript(text))
+    every = range(len(doc.sentences))
+    assert fast.parse(doc, every) == slow.parse(doc, every)
