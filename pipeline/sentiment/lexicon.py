@@ -93,13 +93,16 @@ class SentenceScorer:
             raise ValueError(f"unknown sentiment cleaning rules {unknown}; valid: {', '.join(RULES)}")
         self.rules = frozenset(chosen)
         self._vader: Any = None
+        self._boosters: frozenset[str] = frozenset()
 
     @property
     def vader(self) -> Any:
+        """VADER's ``SentimentIntensityAnalyzer`` (built on first use)."""
         if self._vader is None:
-            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+            from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
             self._vader = SentimentIntensityAnalyzer()
+            self._boosters = frozenset(BOOSTER_DICT)
         return self._vader
 
     def clean(self, text: str) -> str:
@@ -135,6 +138,7 @@ class SentenceScorer:
         return float(self.vader.polarity_scores(cleaned)["compound"])
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
+        """:meth:`score` of each text, in order."""
         return [self.score(t) for t in texts]
 
     # ---- the rules ----------------------------------------------------------------------
@@ -158,7 +162,7 @@ class SentenceScorer:
             return token
         if word == "so" and "so" in self.rules:
             # "so" is a VADER booster; as a sentence opener it boosts nothing
-            if initial and (comma_after or (nxt not in lexicon and nxt not in _BOOSTERS)):
+            if initial and (comma_after or (nxt not in lexicon and nxt not in self._boosters)):
                 return None
             return token
         if word in _OKAY_WORDS and "okay" in self.rules:
@@ -171,7 +175,7 @@ class SentenceScorer:
                 return None
             return token
         if word == "pretty" and "pretty" in self.rules:
-            if nxt in lexicon or nxt in _BOOSTERS:
+            if nxt in lexicon or nxt in self._boosters:
                 return "quite"
             if nxt in _PRETTY_DEGREE_NEXT or (nxt.endswith("ly") and len(nxt) > 4):
                 return None
@@ -180,26 +184,6 @@ class SentenceScorer:
 
 
 _CANDIDATES = frozenset({"like", "well", "so", "pretty", "yeah"} | _OKAY_WORDS | _YEAH_WORDS)
-
-
-def _load_boosters() -> frozenset[str]:
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT
-
-    return frozenset(BOOSTER_DICT)
-
-
-class _LazyBoosters:
-    """VADER's booster words, read from the package on first membership test."""
-
-    _words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if _LazyBoosters._words is None:
-            _LazyBoosters._words = _load_boosters()
-        return word in _LazyBoosters._words
-
-
-_BOOSTERS = _LazyBoosters()
 
 
 def _drop_cue(match: re.Match[str]) -> str:
