@@ -68,6 +68,12 @@ def token_f1(pred: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def is_fit_paragraph(paragraph_id: str) -> bool:
+    """Was this paragraph used to fit the gap model (``benchmarks/fit_quiz_gaps.py``)?
+    SQuAD article ``a`` (ids ``squad-a-p``) is a fit article when ``a % 3 == 0``."""
+    return int(paragraph_id.split("-")[1]) % 3 == 0
+
+
 def contains_words(haystack: str, needle: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(needle.lower()) + r"(?!\w)", haystack.lower()) is not None
 

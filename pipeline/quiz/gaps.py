@@ -5,43 +5,50 @@ appear anywhere else in the question (else the question gives the answer away).
 
 ``kind`` says what sort of thing the answer is, so that distractors can be of the same
 sort: an entity label (``PERSON``, ``DATE``, ``CARDINAL`` …; a bare number outside any
-entity is ``CARDINAL``) or ``NP`` for a plain noun phrase. ``score``: higher is a better gap.
+entity is ``CARDINAL``) or ``NP`` for a plain noun phrase. ``score``: higher is a better gap
+(the logit of a shipped logistic model, see :func:`gap_score`).
+
+Candidate spans come from several sources (a span found by several keeps them all, as
+features): named entities, bare numbers, key phrases, noun chunks without determiners, the
+same chunks without leading adjectives ("famous Robert Guiscard" -> "Robert Guiscard"), the
+head noun with its compounds, and runs of proper nouns.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from functools import lru_cache
+from typing import Mapping, Sequence
 
+from ..paths import resource_path
 from ..result import Keyword
 from ..types import Sentence, Token
 
-#: Gap score = a linear model of how likely people pick the span as an answer (its logit).
-#: Fit by logistic regression on every 4th paragraph of the SQuAD v1.1 development file
-#: (human answer spans as positives, all other admissible gaps as negatives), then frozen
-#: here; see benchmarks/quiz_quality.py for the held-out effect. Numbers, proper nouns and
-#: phrases the transcript repeats make likely answers; single words and parts of compounds
-#: do not.
-WEIGHTS = {
-    "digit": 0.774, "logcount": 0.545, "propn": 0.501, "entity": 0.250, "kw_score": 0.124,
-    "is_kw": 0.058, "relpos": 0.104,
-    "len_1": -0.842, "len_2": -0.106, "len_3": 0.016, "len_4": 0.058,
-    "source_head": -0.213, "source_chunk": -0.332, "source_number": -0.637, "source_keyphrase": 0.058,
-    "dep_dobj": 0.090, "dep_nsubj": 0.055, "dep_attr": 0.045, "dep_pobj": -0.019, "dep_appos": -0.159,
-    "dep_nsubjpass": -0.167, "dep_conj": -0.359, "dep_compound": -0.521,
-}
-KIND_WEIGHT = {
-    "ORDINAL": 0.392, "CARDINAL": 0.037, "QUANTITY": 0.037, "PERCENT": 0.037, "MONEY": 0.037,
-    "PERSON": -0.050, "NP": -0.065, "DATE": -0.074, "ORG": -0.160,
-    "GPE": -0.225, "LOC": -0.225, "FAC": -0.225, "NORP": -0.419,
-}
-OTHER_KIND_WEIGHT = -0.310
+#: the gap model: ``{"intercept": b, "weights": {feature: w}}``; fit by
+#: ``benchmarks/fit_quiz_gaps.py`` (logistic regression, SQuAD v1.1 dev, a third of the articles)
+MODEL_FILE = ("quiz", "gap_model.json")
 NUMERIC_KINDS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"})
+#: entity labels with a feature of their own; others share ``kind_OTHER``
+KINDS = (
+    "NP", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "ORDINAL", "QUANTITY",
+    "PERCENT", "MONEY", "TIME", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE",
+)
+SOURCES = ("entity", "number", "keyphrase", "chunk", "core", "head", "propn")
+#: dependency labels of a span's root with a feature of their own
+DEPS = (
+    "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "ROOT", "npadvmod",
+    "poss", "dative", "oprd", "amod", "nmod", "nummod", "pcomp", "acomp", "advmod",
+)
+#: prepositions governing a span (``pobj``) with a feature of their own
+PREPS = ("of", "in", "by", "for", "to", "as", "from", "on", "at", "with")
 #: leading tokens that stay outside the blank ("the _____")
 _LEAD_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PUNCT", "PART", "SCONJ"})
 _TRAIL_POS = frozenset({"PUNCT", "PART", "CCONJ", "ADP", "DET"})
+#: leading modifiers dropped for the ``core`` candidate ("the famous Robert Guiscard")
+_MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB", "NUM"})
 MAX_GAP_TOKENS = 6
 BLANK = "_____"
 
@@ -60,7 +67,7 @@ class Gap:
     kind: str
     unit: str
     score: float
-    source: str  # entity | number | keyphrase | chunk | head
+    source: str  # the first of SOURCES that found it
 
 
 def trim(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
@@ -89,88 +96,185 @@ def unit_of(tokens: Sequence[Token], end: int) -> str:
     return ""
 
 
-def gap_score(sentence: Sentence, start: int, end: int, text: str, kind: str, source: str, count: int, kw_score: float | None) -> float:
-    """Logit of "people would pick this span as the answer" (higher is a better gap).
-    ``count``: occurrences of the span's text in the transcript; ``kw_score``: the best
-    score of a key phrase equal to the span, ``None`` when it is not a key phrase."""
-    toks = sentence.tokens[start:end]
-    w = WEIGHTS
-    score = KIND_WEIGHT.get(kind, OTHER_KIND_WEIGHT)
-    score += w["digit"] * any(c.isdigit() for c in text)
-    score += w["logcount"] * math.log(max(1, count))
-    score += w["propn"] * any(t.pos == "PROPN" for t in toks)
-    score += w["entity"] * (source == "entity")
-    score += w.get(f"source_{source}", 0.0)
-    if kw_score is not None:
-        score += w["is_kw"] + w["kw_score"] * kw_score
-    score += w["relpos"] * start / max(1, len(sentence.tokens))
-    score += w[f"len_{min(end - start, 4)}"]
-    score += w.get(f"dep_{toks[-1].dep}", 0.0)
-    return score
+@lru_cache(maxsize=1)
+def _model() -> tuple[float, dict[str, float]]:
+    data = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+    return float(data["intercept"]), {str(k): float(v) for k, v in data["weights"].items()}
 
 
-def sentence_gaps(sentence: Sentence, text: str, keywords: Sequence[Keyword], text_lower: str | None = None) -> list[Gap]:
-    """All admissible gaps of a parsed ``sentence`` (``text`` is the document text,
-    ``text_lower`` its lower-case form, computed when not given), best first by
-    ``(-score, start, end)``; one gap per token span (best source wins)."""
+def _root(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Index of the span's syntactic root: the first token whose head lies outside it
+    (the last token when the sentence has no parse)."""
+    for i in range(start, end):
+        h = tokens[i].head
+        if h < 0:
+            break
+        if not (start <= h < end) or h == i:
+            return i
+    return end - 1
+
+
+def sentence_context(sentence: Sentence) -> dict[str, float]:
+    """Features of the sentence a gap is in (the same for all its gaps: they decide which
+    sentences carry questions, not which gap). Nothing about the sentence's place in the
+    document: SQuAD paragraphs and transcripts differ too much there."""
     toks = sentence.tokens
-    found: dict[tuple[int, int], Gap] = {}
-    if text_lower is None:
-        text_lower = text.lower()
-    kw_scores: dict[str, float] = {}
-    for kw in keywords:
-        for form in (*kw.forms, kw.text):
-            low = " ".join(form.lower().split())
-            kw_scores[low] = max(kw_scores.get(low, 0.0), max(0.0, min(1.0, float(kw.score))))
+    words = sum(1 for t in toks if not t.is_punct)
+    return {
+        "sent_logwords": math.log(max(1, words)),
+        "sent_ents": min(len(sentence.entities), 6) / 6.0,
+        "sent_digits": float(any(t.like_num and any(c.isdigit() for c in t.text) for t in toks)),
+    }
 
-    def add(start: int, end: int, kind: str, source: str) -> None:
+
+def gap_features(
+    sentence: Sentence, start: int, end: int, text: str, kind: str, sources: Sequence[str], count: int,
+    kw_score: float | None, context: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """Features of the span ``[start, end)`` for the gap model. ``count``: occurrences of its
+    text in the transcript; ``kw_score``: best score of a key phrase equal to it (``None``:
+    not a key phrase); ``context``: :func:`sentence_context`."""
+    toks = sentence.tokens
+    span = toks[start:end]
+    n = end - start
+    f: dict[str, float] = dict(context or {})
+    f["kind_" + (kind if kind in KINDS else "OTHER")] = 1.0
+    for s in sources:
+        f["src_" + s] = 1.0
+    f["n_sources"] = float(len(sources))
+    f[f"len_{min(n, 5)}"] = 1.0
+    if any(c.isdigit() for c in text):
+        f["digit"] = 1.0
+    if all(t.pos == "PROPN" for t in span):
+        f["propn_all"] = 1.0
+    elif any(t.pos == "PROPN" for t in span):
+        f["propn_some"] = 1.0
+    if text.islower():
+        f["lower"] = 1.0
+    if start > 0 and text[:1].isupper():
+        f["capital"] = 1.0
+    first, last = span[0].pos, span[-1].pos
+    f["first_" + (first if first in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") else "other")] = 1.0
+    f["last_" + (last if last in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") else "other")] = 1.0
+    if any(t.is_stop for t in span):
+        f["inner_stop"] = 1.0
+    root = _root(toks, start, end)
+    dep = toks[root].dep
+    f["dep_" + (dep if dep in DEPS else "other")] = 1.0
+    head = toks[root].head
+    if dep == "pobj" and 0 <= head < len(toks):
+        prep = toks[head].text.lower()
+        f["prep_" + (prep if prep in PREPS else "other")] = 1.0
+    if start > 0 and toks[start - 1].text in ("(", "[", '"', "“"):
+        f["after_bracket"] = 1.0
+    f["relpos"] = start / max(1, len(toks))
+    f["cover"] = n / max(1, len(toks))
+    f["logcount"] = math.log(max(1, count))
+    if kw_score is not None:
+        f["is_kw"] = 1.0
+        f["kw_score"] = kw_score
+    return f
+
+
+def gap_score(features: Mapping[str, float]) -> float:
+    """Logit of "this span matches an answer people would give" (higher is a better gap)."""
+    intercept, weights = _model()
+    return intercept + sum(weights.get(k, 0.0) * v for k, v in sorted(features.items()))
+
+
+def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) -> dict[tuple[int, int], tuple[str, tuple[str, ...]]]:
+    """Admissible token spans of a parsed sentence -> (kind, the sources that found it in
+    :data:`SOURCES` order)."""
+    toks = sentence.tokens
+    found: dict[tuple[int, int], list] = {}
+    entity_spans: dict[tuple[int, int], str] = {}
+    for e in sentence.entities:
+        entity_spans.setdefault(trim(toks, e.start_token, e.end_token), e.label)
+
+    def add(start: int, end: int, source: str, kind: str = "") -> None:
         start, end = trim(toks, start, end)
         if not span_ok(toks, start, end):
             return
-        s_char, e_char = toks[start].start_char, toks[end - 1].end_char
-        gap_text = text[s_char:e_char]
-        if "\n" in gap_text:
+        if "\n" in text[toks[start].start_char : toks[end - 1].end_char]:
             return
-        low = " ".join(gap_text.lower().split())
-        score = gap_score(sentence, start, end, gap_text, kind, source, text_lower.count(low), kw_scores.get(low))
-        gap = Gap(sentence.index, start, end, s_char, e_char, gap_text, kind, unit_of(toks, end), score, source)
-        old = found.get((start, end))
-        if old is None or (gap.score, -_SOURCE_ORDER[source]) > (old.score, -_SOURCE_ORDER[old.source]):
-            found[(start, end)] = gap
+        kind = entity_spans.get((start, end)) or kind
+        if not kind:
+            kind = "CARDINAL" if end - start == 1 and toks[start].like_num and any(c.isdigit() for c in toks[start].text) else "NP"
+        entry = found.setdefault((start, end), [kind, set()])
+        entry[1].add(source)
 
-    for ent in sentence.entities:
-        add(ent.start_token, ent.end_token, ent.label, "entity")
+    for e in sentence.entities:
+        add(e.start_token, e.end_token, "entity", e.label)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
     for i, t in enumerate(toks):
         if t.like_num and i not in in_entity and any(c.isdigit() for c in t.text):
-            add(i, i + 1, "CARDINAL", "number")
-    entity_spans = {(e.start_token, e.end_token): e.label for e in sentence.entities}
+            add(i, i + 1, "number", "CARDINAL")
     for kw in keywords:
         for form in sorted({f for f in (*kw.forms, kw.text) if f.strip()}):
             for start, end in _token_matches(toks, text, form):
-                label = _entity_label(sentence, start, end) or "NP"
-                add(start, end, label, "keyphrase")
+                add(start, end, "keyphrase")
     for chunk in sentence.noun_chunks:
         start, end = trim(toks, chunk.start_token, chunk.end_token)
-        if end <= start:
+        if end <= start or toks[end - 1].pos == "PRON":
             continue
-        label = entity_spans.get((start, end)) or _entity_label(sentence, start, end) or "NP"
-        if toks[end - 1].pos == "PRON":
-            continue
-        add(start, end, label, "chunk")
+        add(start, end, "chunk")
+        core = start
+        while core < end - 1 and toks[core].pos in _MODIFIER_POS and toks[core].tag != "CD":
+            core += 1
+        if core != start:
+            add(core, end, "core")
         # the head with its compounds ("quarterback Cam Newton" -> "Cam Newton")
         head = end - 1
         h0 = head
         while h0 - 1 >= start and toks[h0 - 1].dep in ("compound", "flat") and toks[h0 - 1].pos in ("NOUN", "PROPN"):
             h0 -= 1
         if (h0, head + 1) != (start, end):
-            add(h0, head + 1, _entity_label(sentence, h0, head + 1) or "NP", "head")
-    out = [g for g in found.values() if not _given_away(sentence, text, g)]
-    out.sort(key=lambda g: (-g.score, g.start, g.end))
+            add(h0, head + 1, "head")
+    i = 0
+    while i < len(toks):
+        if toks[i].pos == "PROPN":
+            j = i
+            while j < len(toks) and toks[j].pos == "PROPN":
+                j += 1
+            add(i, j, "propn")
+            i = j
+        else:
+            i += 1
+    return {
+        key: (kind, tuple(s for s in SOURCES if s in sources)) for key, (kind, sources) in sorted(found.items())
+    }
+
+
+def keyword_scores(keywords: Sequence[Keyword]) -> dict[str, float]:
+    """Lower-cased, space-normalised key phrase form -> its best score, clipped to [0, 1]."""
+    out: dict[str, float] = {}
+    for kw in keywords:
+        for form in (*kw.forms, kw.text):
+            low = " ".join(form.lower().split())
+            out[low] = max(out.get(low, 0.0), max(0.0, min(1.0, float(kw.score))))
     return out
 
 
-_SOURCE_ORDER = {"entity": 0, "number": 1, "keyphrase": 2, "chunk": 3, "head": 4}
+def sentence_gaps(sentence: Sentence, text: str, keywords: Sequence[Keyword], text_lower: str | None = None) -> list[Gap]:
+    """All admissible gaps of a parsed ``sentence`` (``text`` is the document text,
+    ``text_lower`` its lower-case form, computed when not given), best first by
+    ``(-score, start, end)``."""
+    if text_lower is None:
+        text_lower = text.lower()
+    toks = sentence.tokens
+    kw_scores = keyword_scores(keywords)
+    context = sentence_context(sentence)
+    out = []
+    for (start, end), (kind, sources) in candidate_spans(sentence, text, keywords).items():
+        s_char, e_char = toks[start].start_char, toks[end - 1].end_char
+        gap_text = text[s_char:e_char]
+        low = " ".join(gap_text.lower().split())
+        feats = gap_features(sentence, start, end, gap_text, kind, sources, text_lower.count(low), kw_scores.get(low), context)
+        gap = Gap(sentence.index, start, end, s_char, e_char, gap_text, kind, unit_of(toks, end), gap_score(feats), sources[0])
+        if not _given_away(sentence, text, gap):
+            out.append(gap)
+    out.sort(key=lambda g: (-g.score, g.start, g.end))
+    return out
 
 
 def question_text(sentence: Sentence, text: str, gap: Gap) -> str:
@@ -190,15 +294,6 @@ def contains_phrase(haystack: str, needle: str) -> bool:
 
 def _given_away(sentence: Sentence, text: str, gap: Gap) -> bool:
     return contains_phrase(question_text(sentence, text, gap), gap.text)
-
-
-def _entity_label(sentence: Sentence, start: int, end: int) -> str:
-    """Label of an entity that the span ``[start, end)`` equals after trimming, else ""."""
-    for e in sentence.entities:
-        s, t = trim(sentence.tokens, e.start_token, e.end_token)
-        if (s, t) == (start, end):
-            return e.label
-    return ""
 
 
 def _token_matches(tokens: Sequence[Token], text: str, form: str) -> list[tuple[int, int]]:

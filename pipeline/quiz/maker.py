@@ -20,10 +20,10 @@ from .select import candidates
 CANDIDATES_PER_QUESTION = 6
 #: gaps tried per sentence before giving it up (each needs three distractors)
 GAPS_PER_SENTENCE = 8
-#: gaps scoring below this (logit units of gaps.gap_score, without the model's intercept
-#: of -1.17, so about a 24% modelled chance that people would pick the span) make no item:
-#: set on the SQuAD dev file, where it trades 5% of the items for +0.012 gap_hit
-MIN_GAP_SCORE = 0.0
+#: gaps scoring below this make no item (logit of gaps.gap_score: -0.6 is a modelled 35%
+#: chance that the span matches an answer people give); set on the fit articles of the SQuAD
+#: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2.3 items per paragraph
+MIN_GAP_SCORE = -0.6
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 
 
@@ -71,20 +71,29 @@ class QuizMaker:
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
         planned: list[_Planned] = []
-        # round robin over the stretches of the transcript: one item per stretch per pass
+        # round robin over the stretches of the transcript: one item per stretch per pass,
+        # from the sentence of that stretch whose best gap scores highest (ties: the better
+        # sentence by select.candidates' order)
+        text_lower = document.text.lower()
+        gaps: dict[int, list[Gap]] = {}
         progress = True
         while len(planned) < q and progress:
             progress = False
             for b in sorted(by_bin):
                 if len(planned) >= q:
                     break
-                while by_bin[b]:
-                    index = by_bin[b].pop(0)
-                    plan = self._plan(document, index, keywords, pool, [p.gap.text for p in planned])
-                    if plan is not None:
-                        planned.append(plan)
-                        progress = True
-                        break
+                used = [p.gap.text for p in planned]
+                best: _Planned | None = None
+                for index in by_bin[b]:
+                    if index not in gaps:
+                        gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
+                    plan = self._plan(document, index, gaps[index], pool, used)
+                    if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                        best = plan
+                if best is not None:
+                    planned.append(best)
+                    by_bin[b].remove(best.sentence)
+                    progress = True
         planned.sort(key=lambda p: p.sentence)
         out = []
         types = self.config.types
@@ -102,12 +111,14 @@ class QuizMaker:
 
     @staticmethod
     def _plan(
-        document: Document, index: int, keywords: Sequence[Keyword], pool: Pool | None, used: Sequence[str]
+        document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str]
     ) -> _Planned | None:
+        """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
+        :data:`MIN_GAP_SCORE`, is no variant of a ``used`` answer and gets three distractors."""
         sentence = document.sentences[index]
         if pool is None:
             return None
-        for gap in sentence_gaps(sentence, document.text, keywords)[:GAPS_PER_SENTENCE]:
+        for gap in gaps[:GAPS_PER_SENTENCE]:
             if gap.score < MIN_GAP_SCORE:
                 break
             if any(is_variant(gap.text, u) for u in used):
