@@ -82,7 +82,7 @@ def candidates(document: Document, max_ngram: int, stop_words: frozenset[str]) -
     for rank, (key, h) in enumerate(scored):
         if key not in by_key:
             by_key[key] = Candidate(key=key, h=h, rank=rank)
-    for occ in occurrences(document, max_ngram, stop_words):
+    for occ in occurrences(document, max_ngram, stop_words, by_key):
         cand = by_key.get(occ.key)
         if cand is not None:
             cand.occurrences.append(occ)

@@ -29,6 +29,7 @@ class Group:
 
     lemma_key: str
     members: list[Candidate] = field(default_factory=list)
+    proper: bool = False  # some member is mostly written as a name
 
     @property
     def h(self) -> float:
@@ -46,17 +47,15 @@ class Group:
     def count(self) -> int:
         return sum(len(m.occurrences) for m in self.members)
 
-    @property
-    def proper(self) -> bool:
-        return any(m.proper for m in self.members)
-
 
 def by_lemma(cands: list[Candidate]) -> list[Group]:
     """Group candidates by lemma key; groups come best first (by ``(h, rank)``)."""
     groups: dict[str, Group] = {}
     for cand in cands:
         key = cand.lemma_key
-        groups.setdefault(key, Group(key)).members.append(cand)
+        group = groups.setdefault(key, Group(key))
+        group.members.append(cand)
+        group.proper = group.proper or cand.proper
     return sorted(groups.values(), key=lambda g: (g.h, g.rank, g.lemma_key))
 
 
@@ -80,12 +79,17 @@ def by_spelling(groups: list[Group], max_edits: int) -> list[Group]:
     if max_edits <= 0:
         return groups
     kept: list[Group] = []
+    # near-spellings share their word count and first three letters: compare within buckets
+    buckets: dict[tuple[int, str], list[Group]] = {}
     for g in groups:
-        for k in kept:
+        bucket = buckets.setdefault((len(g.words), g.lemma_key.replace(" ", "")[:3]), [])
+        for k in bucket:
             if _near_spelling(k, g, max_edits):
                 k.members.extend(g.members)
+                k.proper = k.proper or g.proper
                 break
         else:
+            bucket.append(g)
             kept.append(g)
     return kept
 

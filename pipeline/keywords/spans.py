@@ -12,7 +12,7 @@ lemma key, and whether it looks like a noun phrase or a name at that place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Container, Iterator, Sequence
 
 from ..types import Document, Token
 
@@ -60,8 +60,9 @@ class Occurrence:
     proper: bool
 
 
-def words_of(tokens: Sequence[Token]) -> list[list[Word]]:
-    """Runs of words between punctuation marks (an n-gram never crosses a mark)."""
+def words_of(tokens: Sequence[Token], text: str) -> list[list[Word]]:
+    """Runs of words between punctuation marks and line breaks (an n-gram never crosses
+    one: a line break in a transcript ends a caption line or a speaker turn)."""
     runs: list[list[Word]] = [[]]
     i = 0
     n = len(tokens)
@@ -86,15 +87,17 @@ def words_of(tokens: Sequence[Token]) -> list[list[Word]]:
                 runs.append([])
             i += 1
             continue
+        if runs[-1] and "\n" in text[runs[-1][-1].end : tok.start_char]:
+            runs.append([])
         parts = tokens[i : j + 1]
         last = parts[-1]
-        text = "".join(t.text if k == 0 or parts[k - 1].end_char == t.start_char else " " + t.text for k, t in enumerate(parts))
+        surface = "".join(t.text if k == 0 or parts[k - 1].end_char == t.start_char else " " + t.text for k, t in enumerate(parts))
         lemma = "".join(t.text.lower() for t in parts[:-1]) + last.lemma.lower() if j > i else tok.lemma.lower()
         runs[-1].append(
             Word(
-                text=text,
-                lower=text.lower(),
-                lemma=lemma or text.lower(),
+                text=surface,
+                lower=surface.lower(),
+                lemma=lemma or surface.lower(),
                 pos=last.pos,
                 tag=last.tag,
                 start=tok.start_char,
@@ -124,16 +127,20 @@ def phrase_like(words: Sequence[Word], stop_words: frozenset[str]) -> bool:
     return True
 
 
-def occurrences(document: Document, max_ngram: int, stop_words: frozenset[str]) -> Iterator[Occurrence]:
-    """Every n-gram (1..``max_ngram`` words) of every sentence, in document order."""
+def occurrences(document: Document, max_ngram: int, stop_words: frozenset[str], keys: Container[str]) -> Iterator[Occurrence]:
+    """Every n-gram (1..``max_ngram`` words) of every sentence whose key is in ``keys``,
+    in document order."""
     for sentence in document.sentences:
-        for run in words_of(sentence.tokens):
+        for run in words_of(sentence.tokens, document.text):
             for i in range(len(run)):
                 for n in range(1, min(max_ngram, len(run) - i) + 1):
                     gram = run[i : i + n]
+                    key = " ".join(w.lower for w in gram)
+                    if key not in keys:
+                        continue
                     start, end = gram[0].start, gram[-1].end
                     yield Occurrence(
-                        key=" ".join(w.lower for w in gram),
+                        key=key,
                         lemma_key=" ".join(w.lemma for w in gram),
                         sentence=sentence.index,
                         start=start,
