@@ -304,6 +304,9 @@ class _TokenAttributes:
             self.lemmatizer(doc)
             return
         cache = self._parse_cache
+        missing = {(t.text, t.tag_, t.dep_) for t in doc} - cache.keys()
+        if missing:
+            self._compute_many(sorted(missing))
         for t in doc:
             key = (t.text, t.tag_, t.dep_)
             attrs = cache.get(key)
@@ -321,10 +324,14 @@ class _TokenAttributes:
             self.lemmatizer(doc)
             return [None if t.is_space else _token(t, offset, None) for t in doc], [s.start for s in doc.sents]
         strings = doc.vocab.strings
+        rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
+        missing = {(strings[r[0]], strings[r[1]]) for r in rows if not r[3]} - cache.keys()
+        if missing:
+            self._compute_many(sorted(missing))
         out: list[Token | None] = []
         starts: list[int] = [0] if len(doc) else []
-        for i, (orth, tag_id, idx, is_space, is_stop, is_punct, like_num, sent_start) in enumerate(doc.to_array(_ARRAY_ATTRS).tolist()):
+        for i, (orth, tag_id, idx, is_space, is_stop, is_punct, like_num, sent_start) in enumerate(rows):
             if i and sent_start == 1:  # as Doc.sents: token 0 always starts one
                 starts.append(i)
             if is_space:
@@ -349,6 +356,41 @@ class _TokenAttributes:
                 )
             )
         return out, starts
+
+    def _compute_many(self, keys: list[tuple[str, ...]]) -> None:
+        """Fill the caches for many (text, tag) or (text, tag, dep) keys with one run of
+        the attribute ruler and lemmatizer over a doc of those words (one call per key
+        costs several times more). Single-token patterns do not see neighbours; should a
+        multi-token pattern match across two of the words, the words are separated by
+        newline tokens (which no pattern in en_core_web_sm matches across) or, failing
+        that, computed one by one."""
+        from spacy.tokens import Doc
+
+        for separated in (False, True):
+            words: list[str] = []
+            for key in keys:
+                words += [key[0], "\n"] if separated else [key[0]]
+            step = 2 if separated else 1
+            many = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
+            for j, key in enumerate(keys):
+                token = many[step * j]
+                token.tag_ = key[1]
+                if len(key) > 2 and key[2]:
+                    token.dep_ = key[2]
+            if not ((self._has_multi and self.matcher(many, allow_missing=True)) or (self._parse_has_multi and self.parse_matcher(many, allow_missing=True))):
+                break
+        else:
+            for key in keys:
+                self._compute(*key)
+            return
+        self.ruler(many)
+        self.lemmatizer(many)
+        for j, key in enumerate(keys):
+            token = many[step * j]
+            cache = self._cache if len(key) == 2 else self._parse_cache
+            if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
+                cache.clear()
+            cache[key] = (token.pos_, token.lemma_, token.tag_)  # type: ignore[index]
 
     def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
         """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
