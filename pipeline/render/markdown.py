@@ -9,7 +9,7 @@ from ..result import QuizItem, Result
 from .highlight import key_spans, split_marked
 from .sparkline import sparkline
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*[]<>#|"})
 
 
 def to_markdown(result: Result) -> str:

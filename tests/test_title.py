@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import TitleConfig
+from pipeline.result import Keyword, SummaryItem
+from pipeline.segment import Segmenter
+from pipeline.title import TitleMaker, title_case
+from pipeline.types import Segment, Transcript
+
+
+@pytest.fixture(scope="module")
+def segmenter(spacy_model):
+    from pipeline.config import SegmentConfig
+
+    return Segmenter(SegmentConfig(), spacy_model.nlp)
+
+
+def _kw(text: str, score: float) -> Keyword:
+    return Keyword(text=text, score=score, count=2, forms=(text,))
+
+
+def test_title_case_keeps_acronyms_and_names():
+    assert title_case(["the", "rise", "of", "NASA", "and", "DeepSeek"]) == "The Rise of NASA and DeepSeek"
+    assert title_case(["honeybee", "swarms", "in", "winter"]) == "Honeybee Swarms in Winter"
+    assert title_case(["iPhone", "sales"]) == "iPhone Sales"
+
+
+def test_title_comes_from_central_noun_phrases(segmenter):
+    doc = segmenter(
+        Transcript(
+            segments=(
+                Segment("Today we look at the decision making of honeybee swarms."),
+                Segment("Scouts search for a new home for the swarm."),
+                Segment("I think it was great."),
+            )
+        )
+    )
+    keywords = (_kw("honeybee swarms", 1.0), _kw("decision making", 0.8), _kw("scouts", 0.5))
+    summary = (SummaryItem(text=doc.sentences[0].text, sentence=0, score=0.5, start=None, end=None, speaker=None),)
+    maker = TitleMaker(TitleConfig())
+    doc = segmenter.parse(doc, maker.wanted(doc, summary, keywords))
+    title = maker(doc, summary, keywords)
+    assert 3 <= len(title.split()) <= 10
+    assert "Honeybee Swarms" in title
+    assert not title.lower().startswith(("i ", "we ", "it "))
+    assert maker(doc, summary, keywords) == title  # deterministic
+
+
+def test_title_falls_back_to_key_phrases_and_is_empty_without_material(segmenter):
+    maker = TitleMaker(TitleConfig())
+    doc = segmenter(Transcript(segments=(Segment("Yes."),)))
+    doc = segmenter.parse(doc, maker.wanted(doc, (), ()))
+    assert maker(doc, (), ()) == ""
+    keywords = (_kw("quorum sensing", 1.0), _kw("waggle dance", 0.9), _kw("scouts", 0.5))
+    assert maker(doc, (), keywords) == "Quorum Sensing and Waggle Dance"
+
+
+def test_title_respects_max_words(segmenter):
+    maker = TitleMaker(TitleConfig(max_words=4))
+    text = "The remarkable collective decision making process of very large honeybee swarms in late spring was studied."
+    doc = segmenter(Transcript(segments=(Segment(text),)))
+    doc = segmenter.parse(doc, [0])
+    keywords = (_kw("decision making process", 1.0), _kw("honeybee swarms", 0.9))
+    title = maker(doc, (), keywords)
+    assert 1 <= len(title.split()) <= 4
