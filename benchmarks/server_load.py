@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         mem_after = server_rss_mib(proc.pid)
         second = asyncio.run(load(url, body, args.clients, args.duration, args.limit))
         mem_after2 = server_rss_mib(proc.pid)
+        single = asyncio.run(load(url, body, 1, min(args.duration, 20.0), args.limit))  # HTTP + IPC overhead
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -172,17 +173,19 @@ def main(argv: list[str] | None = None) -> int:
     direct = direct_baseline(text, fmt, min(args.duration, 20.0), args.limit)
 
     size_kb = len(text.encode("utf-8")) / 1024
+    load_avg = os.getloadavg()[0]
     rows = [
         ("server, round 1", first),
         ("server, round 2", second),
+        ("server, 1 client", single),
     ]
     lines = [
         f"# Server load: {args.clients} concurrent clients, {args.workers} workers, {args.input.name} ({size_kb:.0f} KB)",
         "",
-        f"Command: `python benchmarks/server_load.py --clients {args.clients} --duration {args.duration:g} --workers {args.workers}`"
-        f" on {os.cpu_count()} cores (shared with other jobs); 127.0.0.1 only.",
+        f"Command: `python benchmarks/server_load.py --clients {args.clients} --duration {args.duration:g} --workers {args.workers}"
+        f" --limit {args.limit}` on {os.cpu_count()} cores shared with other jobs (1-min load average at the end: {load_avg:.1f}); 127.0.0.1 only.",
         "",
-        "| run | requests | errors | requests/s | p50 latency (s) | p95 latency (s) | max (s) | vs in-process |",
+        "| run (clients) | requests | errors | requests/s | p50 latency (s) | p95 latency (s) | max (s) | vs in-process |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, r in rows:

@@ -131,7 +131,12 @@ def _worker_main(conn: Any, base_config: dict[str, Any], cache_size: int) -> Non
     # The server handles Ctrl-C and SIGTERM and stops workers with a message; a terminal's
     # Ctrl-C reaches the whole process group, so ignore it here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Parallelism comes from the worker processes: N workers x M BLAS threads on N cores
+    # only thrash (same rule as the batch engine's workers).
+    from ..batch.worker import single_threaded_math
     from ..errors import PipelineError
+
+    single_threaded_math()
 
     try:
         state = _WorkerState(base_config, cache_size)
