@@ -26,6 +26,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     text = args.input.read_text(encoding="utf-8")
     fmt = {".srt": "srt", ".vtt": "vtt", ".json": "json"}.get(args.input.suffix, "text")
     body = {"text": text, "format": fmt}
-    log = ROOT / "benchmarks" / "results" / "server_load.log"
+    log = Path(tempfile.gettempdir()) / "transcript_pipeline_server_load.log"  # server output, for debugging
     proc, url = start_server(args.workers, log)
     try:
         asyncio.run(load(url, body, args.clients, 10.0, 2 * args.workers))  # warm-up: every worker once
