@@ -73,13 +73,37 @@ class Pipeline:
     def pipe(self, texts: Iterable[str], *, n_process: int = 1, chunksize: int = 4) -> Iterator[Result]:
         """Analyse many texts, yielding results in input order. ``n_process > 1`` uses that
         many worker processes, each building its own Pipeline once; the results are the same
-        as with ``n_process=1``. An input that fails raises its error when it is reached."""
+        as with ``n_process=1``. An input that fails raises its error when it is reached.
+
+        Memory stays bounded: ``texts`` is read lazily, at most ``2 * n_process`` chunks of
+        ``chunksize`` texts are in flight. (For corpora on disk, resumable output and an
+        error log instead of exceptions, use ``transcript-pipeline batch``.)"""
         if n_process <= 1:
             for text in texts:
                 yield self(text)
             return
-        with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
-            yield from pool.map(_work, texts, chunksize=chunksize)
+        import multiprocessing
+        from collections import deque
+        from itertools import islice
+
+        source = iter(texts)
+        context = multiprocessing.get_context("spawn")  # clean workers, the same on every OS
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_init_worker, initargs=(self.config,)) as pool:
+            pending: deque = deque()
+            while True:
+                while len(pending) < 2 * n_process:
+                    chunk = list(islice(source, max(1, chunksize)))
+                    if not chunk:
+                        break
+                    pending.append(pool.submit(_work_chunk, chunk))
+                if not pending:
+                    return
+                for ok, value in pending.popleft().result():
+                    if not ok:
+                        for future in pending:
+                            future.cancel()
+                        raise value
+                    yield value
 
     # ---- the stages -------------------------------------------------------------------
 
@@ -170,9 +194,20 @@ _worker: Pipeline | None = None
 
 def _init_worker(config: Config) -> None:
     global _worker  # one Pipeline per worker process, built once
+    from .batch.worker import single_threaded_math
+
+    single_threaded_math()  # the parallelism is the processes; no BLAS thread contention
     _worker = Pipeline(config)
 
 
-def _work(text: str) -> Result:
+def _work_chunk(texts: list[str]) -> list[tuple[bool, object]]:
+    """Analyse a chunk; each text's Result, or the exception it raised (re-raised in
+    the parent when that text's turn comes, so earlier results are not lost)."""
     assert _worker is not None
-    return _worker(text)
+    out: list[tuple[bool, object]] = []
+    for text in texts:
+        try:
+            out.append((True, _worker(text)))
+        except Exception as exc:  # noqa: BLE001 - handed to the caller in order
+            out.append((False, exc))
+    return out
