@@ -122,18 +122,22 @@ class KeywordConfig:
     network" over "network") when its YAKE score is at most this factor worse (1.0: only
     when it scores as well). ``max_edits``: near-spellings of a name ("DeepSeek" /
     "DeepSeq") within this many character edits are merged (0: never).
+    ``words_per_repeat``: in long texts a key phrase must occur at least
+    ``1 + words // words_per_repeat`` times (at most 5; 0: no such rule).
     """
 
     top_k: int = 10
     max_ngram: int = 3
-    containment: float = 3.0
+    containment: float = 1.5
     max_edits: int = 2
+    words_per_repeat: int = 2500
 
     def __post_init__(self) -> None:
         _check_range("keywords.top_k", self.top_k, 1, 1000)
         _check_range("keywords.max_ngram", self.max_ngram, 1, 6)
         _check_range("keywords.containment", self.containment, 1.0, 100.0)
         _check_range("keywords.max_edits", self.max_edits, 0, 3)
+        _check_range("keywords.words_per_repeat", self.words_per_repeat, 0, 10_000_000)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

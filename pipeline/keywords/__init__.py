@@ -43,6 +43,7 @@ class KeywordExtractor:
         if not cands:
             return ()
         groups = by_spelling(by_lemma(cands), cfg.max_edits)
+        groups = _recurring(groups, document.n_words, cfg.words_per_repeat, cfg.top_k)
         groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
         chosen = select(groups, cfg.top_k, cfg.containment)
         if not chosen:
@@ -50,6 +51,19 @@ class KeywordExtractor:
         best = min(h for _, h in chosen)
         out = [_keyword(document, g, h, best) for g, h in chosen]
         return tuple(sorted(out, key=lambda k: (-k.score, k.text.lower(), k.text)))
+
+
+def _recurring(groups: list[Group], n_words: int, words_per_repeat: int, top_k: int) -> list[Group]:
+    """Keep phrases that recur in a long text: at least ``1 + n_words // words_per_repeat``
+    occurrences (a key phrase of an hour-long talk is said more than once; a name said
+    once in the introduction is not key). Relaxed step by step when too few remain."""
+    if words_per_repeat <= 0:
+        return groups
+    need = min(5, 1 + n_words // words_per_repeat)
+    counts = [g.count for g in groups]
+    while need > 1 and sum(c >= need for c in counts) < 3 * top_k:
+        need -= 1
+    return [g for g, c in zip(groups, counts) if c >= need]
 
 
 def _keyword(document: Document, group: Group, h: float, best: float) -> Keyword:
