@@ -105,9 +105,10 @@ class Summarizer:
 
     def _analyse(self, document: Document) -> _Analysis:
         sentences = document.sentences
-        features = [sentence_terms(s) for s in sentences]
-        terms = [f[0] for f in features]
-        word_counts = [f[1] for f in features]
+        memo: dict[str, str] = {}
+        features = [sentence_terms(s, memo) for s in sentences]
+        terms = [f.terms for f in features]
+        word_counts = [f.n_words for f in features]
         vectors = tfidf_matrix(terms)
         term_counts = [len(t) for t in terms]
         if not sentences:
@@ -118,7 +119,7 @@ class Summarizer:
             centrality = textrank(cosine_graph(vectors, top_k=TOP_NEIGHBOURS))
         n_candidates = len(sentences)
         if self.config.filter_candidates:
-            prior = candidate_prior(sentences, word_counts, term_counts)
+            prior = candidate_prior(sentences, word_counts, term_counts, [f.has_verb for f in features])
             n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
             centrality = centrality * prior
         return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)

@@ -10,11 +10,11 @@ only its ``top_k`` strongest neighbours, so memory and ranking time stay near-li
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from ..types import Sentence
 
@@ -28,6 +28,8 @@ DISCOURSE_WORDS = frozenset(
     """.split()
 )
 
+#: parts of speech that make a sentence a clause rather than a fragment
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: blocks of this many rows when multiplying the term matrix with its transpose
 _BLOCK_ROWS = 2048
 
@@ -37,49 +39,88 @@ def content_terms(sentence: Sentence) -> list[str]:
     return sentence_terms(sentence)[0]
 
 
-def sentence_terms(sentence: Sentence) -> tuple[list[str], int]:
-    """The sentence's content terms (see :func:`content_terms`) and its number of words
-    (non-punctuation tokens, as ``Sentence.n_words``), in one pass over the tokens."""
+class SentenceFeatures(NamedTuple):
+    """Per-sentence token features: content terms, words (non-punctuation tokens, as
+    ``Sentence.n_words``) and whether it has a verb or auxiliary (``True`` when untagged)."""
+
+    terms: list[str]
+    n_words: int
+    has_verb: bool
+
+
+def sentence_terms(sentence: Sentence, memo: dict[str, str] | None = None) -> SentenceFeatures:
+    """The sentence's content terms (see :func:`content_terms`), word count and verb flag,
+    in one pass over the tokens. ``memo`` caches lemma -> term ("" for no term) across the
+    sentences of one document."""
     if not sentence.tokens:  # not tokenised (hand-built sentences): plain lower-cased words
         words = sentence.text.split()
         terms = [w for w in (w.strip(".,;:!?\"'()").lower() for w in words) if w.isalpha() and len(w) > 1 and w not in DISCOURSE_WORDS]
-        return terms, len(words)
+        return SentenceFeatures(terms, len(words), True)
+    memo = {} if memo is None else memo
     terms = []
     n_words = 0
+    has_verb = False
     for t in sentence.tokens:
         if t.is_punct or t.text.isspace():
             continue
         n_words += 1
+        if not has_verb and t.pos in _CLAUSE_POS:
+            has_verb = True
         if t.is_stop or t.like_num:
             continue
-        lemma = t.lemma.lower() if t.lemma else t.text.lower()
-        if len(lemma) < 2 or lemma in DISCOURSE_WORDS or not any(c.isalpha() for c in lemma):
-            continue
-        terms.append(lemma)
-    return terms, n_words
+        lemma = t.lemma or t.text
+        term = memo.get(lemma)
+        if term is None:
+            term = _term(lemma)
+            memo[lemma] = term
+        if term:
+            terms.append(term)
+    return SentenceFeatures(terms, n_words, has_verb)
+
+
+def _term(lemma: str) -> str:
+    """The content term of a lemma, or "" when it is not one."""
+    term = lemma.lower()
+    if len(term) < 2 or term in DISCOURSE_WORDS or not any(c.isalpha() for c in term):
+        return ""
+    return term
 
 
 def tfidf_matrix(term_lists: Sequence[Sequence[str]], *, sublinear_tf: bool = True) -> sp.csr_matrix:
     """L2-normalised TF-IDF rows, one per sentence (an all-zero row for a sentence without
-    terms). The vocabulary is sorted, so columns are deterministic."""
+    terms); IDF is scikit-learn's smoothed ``log((1 + n) / (1 + df)) + 1`` over the
+    document's sentences. Columns follow first appearance (deterministic)."""
     n = len(term_lists)
-    if not any(term_lists):
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for terms in term_lists:
+        for t in terms:
+            indices.append(vocabulary.setdefault(t, len(vocabulary)))
+        indptr.append(len(indices))
+    if not vocabulary:
         return sp.csr_matrix((n, 1))
-    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=sublinear_tf, norm="l2", dtype=np.float64)
-    return sp.csr_matrix(vectorizer.fit_transform(list(term_lists)))
+    counts = sp.csr_matrix(
+        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)), shape=(n, len(vocabulary))
+    )
+    counts.sum_duplicates()
+    weights = TfidfTransformer(sublinear_tf=sublinear_tf, norm="l2").fit_transform(counts)
+    return sp.csr_matrix(weights, dtype=np.float64)
 
 
 def cosine_graph(x: sp.csr_matrix, *, top_k: int | None = None, min_similarity: float = 0.0) -> sp.csr_matrix:
     """Symmetric cosine-similarity graph between the rows of ``x`` (L2-normalised), without
-    self-loops. With ``top_k`` a row with more neighbours keeps only its ``top_k`` strongest
-    before symmetrising (element-wise maximum), so the graph has O(n * top_k) edges.
+    self-loops. With ``top_k``, in a block of rows averaging more than ``top_k`` neighbours,
+    a row with more keeps only its ``top_k`` strongest before symmetrising (element-wise
+    maximum), so the graph has O(n * top_k) edges.
     Entries at or below ``min_similarity`` are dropped."""
     n = x.shape[0]
     blocks = []
     for lo in range(0, n, _BLOCK_ROWS):
         block = sp.csr_matrix(x[lo : lo + _BLOCK_ROWS] @ x.T)
         block = _drop(block, lo, min_similarity)
-        if top_k is not None:
+        if top_k is not None and block.nnz > top_k * block.shape[0]:
+            # only a dense block needs pruning: a sparse one is already O(rows * top_k)
             block = _top_k_rows(block, top_k)
         blocks.append(block)
     sim = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
@@ -113,7 +154,3 @@ def _top_k_rows(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     keep = ~heavy
     keep[order[(np.arange(order.size) - run_start) < k]] = True
     return sp.csr_matrix((block.data[keep], (rows[keep], block.indices[keep])), shape=block.shape)
-
-
-def _identity(terms: Sequence[str]) -> Sequence[str]:
-    return terms
