@@ -290,3 +290,16 @@ def test_too_little_opinion_is_neutral(analyzer):
     result = analyzer(_doc(texts))
     assert result.label == "neutral" and result.score == 0.0
     assert result.most_positive is not None  # the moments are still reported
+
+
+def test_very_long_sentence_is_scored_in_pieces():
+    from pipeline.sentiment.lexicon import MAX_WORDS, _combine
+
+    scorer = SentenceScorer()
+    text = "the ending was bad and I like it but the start was dull and slow " * 9  # > MAX_WORDS
+    assert len(text.split()) > MAX_WORDS
+    assert abs(scorer.score(text) - scorer.vader.polarity_scores(text)["compound"]) < 0.05
+    huge = "It was good. " * 7000  # one 21,000-word "sentence": must stay linear
+    assert 0.9 < scorer.score(huge) <= 1.0
+    assert _combine([]) == 0.0 and _combine([0.5]) == pytest.approx(0.5)
+    assert _combine([0.4, -0.4]) == pytest.approx(0.0, abs=1e-12)

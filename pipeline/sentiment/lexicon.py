@@ -23,6 +23,7 @@ convention of VADER's authors.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from typing import Any, Iterable, Sequence
@@ -71,6 +72,23 @@ _PRETTY_DEGREE_NEXT = frozenset(
     cheap expensive obvious quiet loud deep wide straightforward amazing good bad cool""".split()
 )
 _CLAUSE_END = tuple(",;:.!?")
+
+
+#: texts longer than this (in words, after cleaning) are scored in pieces of CHUNK_WORDS
+MAX_WORDS = 120
+CHUNK_WORDS = 60
+#: VADER's normalisation constant: compound = x / sqrt(x^2 + alpha) for a valence sum x
+_ALPHA = 15.0
+
+
+def _combine(compounds: Sequence[float]) -> float:
+    """Compound of the concatenation, approximated from the pieces' compounds: invert VADER's
+    normalisation, add the valence sums, normalise again."""
+    total = 0.0
+    for c in compounds:
+        c = min(max(c, -0.9999), 0.9999)  # +/-1 would invert to infinity
+        total += c * math.sqrt(_ALPHA / (1.0 - c * c))
+    return total / math.sqrt(total * total + _ALPHA)
 
 
 def _core(token: str) -> str:
@@ -131,11 +149,22 @@ class SentenceScorer:
         return " ".join(out)
 
     def score(self, text: str) -> float:
-        """Compound score of one sentence in [-1, 1] (0.0 when nothing is left)."""
+        """Compound score of one sentence in [-1, 1] (0.0 when nothing is left).
+
+        VADER's time grows with the square of a text's length (its negation check lower-cases
+        the whole text once per sentiment word), so a text of more than ``MAX_WORDS`` words is
+        scored in pieces of ``CHUNK_WORDS`` words whose compounds are combined as VADER
+        combines word valences (un-normalise, add, normalise). Sentences from the Segmenter are
+        far shorter; this only keeps odd input (one 100,000-word "sentence") fast.
+        """
         cleaned = self.clean(text)
         if not cleaned:
             return 0.0
-        return float(self.vader.polarity_scores(cleaned)["compound"])
+        words = cleaned.split(" ")
+        if len(words) <= MAX_WORDS:
+            return float(self.vader.polarity_scores(cleaned)["compound"])
+        pieces = [" ".join(words[i : i + CHUNK_WORDS]) for i in range(0, len(words), CHUNK_WORDS)]
+        return _combine([float(self.vader.polarity_scores(p)["compound"]) for p in pieces])
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """:meth:`score` of each text, in order."""
