@@ -44,6 +44,11 @@ class Group:
         return tuple(self.lemma_key.split(" "))
 
     @property
+    def variants(self) -> tuple[tuple[str, ...], ...]:
+        """Word tuples of every member's lemma key (several after a spelling merge)."""
+        return tuple(sorted({tuple(m.lemma_key.split(" ")) for m in self.members} | {self.words}))
+
+    @property
     def count(self) -> int:
         return sum(len(m.occurrences) for m in self.members)
 
@@ -99,6 +104,11 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def _inside(a: Group, b: Group) -> bool:
+    """Some variant of ``b`` is a sub-phrase of some variant of ``a``."""
+    return any(_contains(x, y) for x in a.variants for y in b.variants)
+
+
 def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Group, float]]:
     """The ``top_k`` best groups with containment resolved, as ``(group, h)`` best first.
 
@@ -111,12 +121,11 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
     for g in groups:
         if len(chosen) >= top_k:
             break
-        words = g.words
-        if any(_contains(c.words, words) for c, _ in chosen):
+        if any(_inside(c, g) for c, _ in chosen):
             continue
         replaced = False
         for i, (c, h) in enumerate(chosen):
-            if _contains(words, c.words) and g.h <= closeness * h:
+            if _inside(g, c) and g.h <= closeness * h:
                 if not replaced:
                     chosen[i] = (g, h)
                     replaced = True

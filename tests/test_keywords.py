@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import KeywordConfig, SegmentConfig
+from pipeline.errors import ConfigError
+from pipeline.keywords import KeywordExtractor
+from pipeline.segment import Segmenter
+from pipeline.types import Document, Segment, Transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TALK = (
+    "Today we talk about large language models. DeepSeek released a new language model last week. "
+    "The DeepSeq model is smaller than other models, and the new language model runs on a single GPU. "
+    "Um, you know, the thing is, smaller models are cheaper to run. "
+    "Language models like DeepSeek are trained on huge amounts of text. "
+    "Training a language model on a GPU cluster costs a lot of money. "
+    "DeepSeek says its language model matches bigger models on reasoning benchmarks."
+)
+
+
+@pytest.fixture(scope="module")
+def segmenter(spacy_model):
+    return Segmenter(SegmentConfig(), spacy_model.nlp)
+
+
+def _doc(segmenter, *texts: str) -> Document:
+    return segmenter(Transcript(segments=tuple(Segment(t) for t in texts)))
+
+
+@pytest.fixture(scope="module")
+def talk(segmenter):
+    return _doc(segmenter, TALK)
+
+
+@pytest.fixture(scope="module")
+def talk_keywords(talk):
+    return KeywordExtractor(KeywordConfig())(talk)
+
+
+def test_keywords_are_noun_phrases_without_fillers_or_bare_adjectives(talk_keywords):
+    texts = [k.text.lower() for k in talk_keywords]
+    assert texts, "expected key phrases"
+    assert any("language model" in t for t in texts)
+    for bad in ("smaller", "um", "thing", "you", "lot", "today", "cheaper"):
+        assert bad not in texts
+    # no verb-led fragments such as "training a language model" or "says"
+    assert not any(t.split()[0] in ("training", "says", "released", "run", "runs") for t in texts)
+
+
+def test_near_duplicates_merge_into_one_keyword_with_all_forms(talk_keywords):
+    lowered = [k.text.lower() for k in talk_keywords]
+    # "model"/"models", "language model"/"language models": one keyword each at most
+    assert len(lowered) == len(set(lowered))
+    assert sum(t in ("model", "models") for t in lowered) <= 1
+    assert sum(t in ("language model", "language models") for t in lowered) <= 1
+    # the ASR variant "DeepSeq" joins "DeepSeek" (display text = the more frequent form)
+    deep = [k for k in talk_keywords if k.text.lower() in ("deepseek", "deepseq")]
+    assert len(deep) == 1
+    assert deep[0].text == "DeepSeek"
+    assert {"DeepSeek", "DeepSeq"} <= set(deep[0].forms)
+
+
+def test_spans_are_exact_sorted_and_consistent(talk, talk_keywords):
+    for kw in talk_keywords:
+        assert 0.0 <= kw.score <= 1.0
+        assert kw.count == len(kw.spans) >= 1
+        assert list(kw.spans) == sorted(kw.spans)
+        forms = {f.lower() for f in kw.forms}
+        for (start, end), (next_start, _) in zip(kw.spans, kw.spans[1:]):
+            assert end <= next_start  # non-overlapping
+        for start, end in kw.spans:
+            assert talk.text[start:end].lower() in forms
+            index = next(s.index for s in talk.sentences if s.start_char <= start < s.end_char)
+            assert index in kw.sentences
+        assert list(kw.sentences) == sorted(set(kw.sentences))
+        assert kw.text in kw.forms
+    scores = [k.score for k in talk_keywords]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] == 1.0
+
+
+def test_top_k_and_max_ngram_are_respected(talk):
+    kws = KeywordExtractor(KeywordConfig(top_k=3, max_ngram=1))(talk)
+    assert 1 <= len(kws) <= 3
+    assert all(len(k.text.split()) == 1 for k in kws)
+
+
+def test_hyphenated_words_stay_whole(segmenter):
+    doc = _doc(segmenter, "Real-time systems need real-time scheduling. Real-time scheduling is hard in real-time systems.")
+    texts = [k.text.lower() for k in KeywordExtractor(KeywordConfig())(doc)]
+    assert any(t.startswith("real-time") for t in texts)
+    assert "time" not in texts
+
+
+def test_does_not_mutate_and_is_deterministic(talk):
+    before = repr(talk)
+    first = KeywordExtractor(KeywordConfig())(talk)
+    second = KeywordExtractor(KeywordConfig())(talk)
+    assert first == second
+    assert repr(talk) == before
+    json.dumps([k.__repr__() for k in first])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hello.", "the and of it is was", "1 2 3 4 5 6 7 8 9 10", "Yeah. Um. Okay.", "!!! ???"],
+)
+def test_odd_input_never_raises(segmenter, text):
+    doc = _doc(segmenter, text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kws = KeywordExtractor(KeywordConfig())(doc)
+    assert isinstance(kws, tuple)
+    for kw in kws:
+        assert kw.text and kw.spans
+
+
+def test_empty_document():
+    assert KeywordExtractor(KeywordConfig())(Document(text="", sentences=())) == ()
+
+
+def test_long_text_keeps_recurring_phrases(segmenter):
+    # ~3,000 words: a phrase said once is not key in a long text
+    body = " ".join(f"The honeybee swarm chooses a new nest site number {i}." for i in range(300))
+    doc = _doc(segmenter, "Professor Alice Wonderland speaks. " + body)
+    texts = [k.text.lower() for k in KeywordExtractor(KeywordConfig())(doc)]
+    assert any("honeybee swarm" in t or "nest site" in t for t in texts)
+    assert "alice wonderland" not in texts
+
+
+def test_config_ranges():
+    with pytest.raises(ConfigError):
+        KeywordConfig(containment=0.5)
+    with pytest.raises(ConfigError):
+        KeywordConfig(max_edits=9)
+    with pytest.raises(ConfigError):
+        KeywordConfig(words_per_repeat=-1)
+
+
+def test_same_output_under_two_hash_seeds():
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from pipeline.model import load_model; from pipeline.segment import Segmenter\n"
+        "from pipeline.config import SegmentConfig, KeywordConfig; from pipeline.types import Transcript, Segment\n"
+        "from pipeline.keywords import KeywordExtractor\n"
+        "seg = Segmenter(SegmentConfig(), load_model('en_core_web_sm').nlp)\n"
+        "print(repr(KeywordExtractor(KeywordConfig())(seg(Transcript(segments=(Segment(%r),))))))\n"
+    ) % (str(ROOT), TALK)
+    outputs = set()
+    for seed in ("1", "4242"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
