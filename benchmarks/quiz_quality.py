@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import re
 import string
@@ -159,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     kw_name, kw_stage = keyword_stage()
     maker = QuizMaker(QuizConfig(questions=args.questions, types=("cloze",)))
 
-    stats = {name: collections.Counter() for name in ("project", "naive")}
+    # "all" paragraphs, and split by whether benchmarks/fit_quiz_gaps.py fit the gap model on them
+    stats = {(name, part): collections.Counter() for name in ("project", "naive") for part in ("all", "held", "fit")}
     seconds = collections.Counter()
     shown = collections.Counter()
     for record in records:
@@ -176,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         naive = naive_items(document, args.questions, naive_yake)
         seconds["naive"] += time.perf_counter() - t0
 
-        for name, items in (("project", ours), ("naive", naive)):
-            st = stats[name]
+        part = "fit" if is_fit_paragraph(record["id"]) else "held"
+        for (name, items), split in itertools.product((("project", ours), ("naive", naive)), ("all", part)):
+            st = stats[(name, split)]
             st["paragraphs"] += 1
             for answer, question, source, options in items:
                 st["items"] += 1
@@ -190,42 +193,45 @@ def main(argv: list[str] | None = None) -> int:
                     st["distractors"] += 1
                     st["same_kind"] += referee.kind_of(d) == kind
                     st["variants"] += is_variant(d, answer)
-                if shown[name] < args.show:
+                if split == "all" and shown[name] < args.show:
                     shown[name] += 1
                     print(f"[{name}] {question}\n    answer={answer!r} options={list(options)}", file=sys.stderr)
 
     def share(st, key, denom):
         return st[key] / st[denom] if st[denom] else 0.0
 
-    rows = []
-    for name in ("project", "naive"):
-        st = stats[name]
-        rows.append(
-            (
-                name,
-                share(st, "gap_hit", "items"),
-                share(st, "well_formed", "items"),
-                st["items"] / max(1, st["paragraphs"]),
-                share(st, "same_kind", "distractors"),
-                st["variants"],
-                st["items"],
-                1000 * seconds[name] / max(1, st["paragraphs"]),
-            )
+    def row(name, part):
+        st = stats[(name, part)]
+        return (
+            name,
+            share(st, "gap_hit", "items"),
+            share(st, "well_formed", "items"),
+            st["items"] / max(1, st["paragraphs"]),
+            share(st, "same_kind", "distractors"),
+            st["variants"],
+            st["items"],
+            1000 * seconds[name] / max(1, stats[(name, "all")]["paragraphs"]),
         )
-    p, n = rows
+
+    n_par = {part: stats[("project", part)]["paragraphs"] for part in ("all", "held", "fit")}
     lines = [
-        f"Quiz quality on SQuAD v1.1 dev paragraphs ({stats['project']['paragraphs']} of `cloze/squad_dev_a.jsonl`), "
-        f"cloze items, quiz.questions = {args.questions}; key phrases for the project: {kw_name}.",
+        f"Quiz quality on SQuAD v1.1 dev paragraphs ({n_par['all']} of `cloze/squad_dev_a.jsonl`), "
+        f"cloze items, quiz.questions = {args.questions}; key phrases for the project: {kw_name}. "
+        f"Held out: the {n_par['held']} paragraphs of the articles the gap model was not fit on; "
+        f"fit: the {n_par['fit']} paragraphs it was fit on (`benchmarks/fit_quiz_gaps.py`). "
+        "ms / paragraph is over all paragraphs.",
         "",
-        "| system | gap_hit | well_formed | items / paragraph | same-kind distractors | variant distractors | items | ms / paragraph |",
-        "|---|---|---|---|---|---|---|---|",
+        "| paragraphs | system | gap_hit | well_formed | items / paragraph | same-kind distractors | variant distractors | items | ms / paragraph |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    for r in rows:
-        lines.append(f"| {r[0]} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.2f} | {r[4]:.3f} | {r[5]} | {r[6]} | {r[7]:.1f} |")
-    lines.append(
-        f"| project - naive | {p[1] - n[1]:+.3f} | {p[2] - n[2]:+.3f} | {p[3] / n[3] if n[3] else 0:.2f}x | "
-        f"{p[4] - n[4]:+.3f} | | | {p[7] / n[7] if n[7] else 0:.2f}x |"
-    )
+    for part in ("all", "held", "fit"):
+        p, n = row("project", part), row("naive", part)
+        for r in (p, n):
+            lines.append(f"| {part} | {r[0]} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.2f} | {r[4]:.3f} | {r[5]} | {r[6]} | {r[7]:.1f} |")
+        lines.append(
+            f"| {part} | project - naive | {p[1] - n[1]:+.3f} | {p[2] - n[2]:+.3f} | {p[3] / n[3] if n[3] else 0:.2f}x | "
+            f"{p[4] - n[4]:+.3f} | | | {p[7] / n[7] if n[7] else 0:.2f}x |"
+        )
     table = "\n".join(lines) + "\n"
     print(table)
     if not args.limit:

@@ -170,6 +170,18 @@ def gap_features(
     f["relpos"] = start / max(1, len(toks))
     f["cover"] = n / max(1, len(toks))
     f["logcount"] = math.log(max(1, count))
+    # the transcript's topic ("Tesla" in a talk about Tesla) is what questions are asked
+    # about, seldom their answer
+    f[f"count_{min(max(count, 1), 4)}"] = 1.0
+    for e in sentence.entities:
+        if (e.start_token, e.end_token) == (start, end):
+            continue
+        if e.start_token <= start and end <= e.end_token:
+            f["entity_part"] = 1.0  # a piece of a name: "Super Bowl" of "Super Bowl 50"
+        elif start <= e.start_token and e.end_token <= end:
+            f["entity_inside"] = 1.0  # a name with its context: "1964 MSC study"
+    if any(t.like_num for t in span[:-1]) and last == "NOUN":
+        f["number_unit"] = 1.0  # "35 instruments"
     if kw_score is not None:
         f["is_kw"] = 1.0
         f["kw_score"] = kw_score
@@ -197,6 +209,8 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
             return
         if "\n" in text[toks[start].start_char : toks[end - 1].end_char]:
             return
+        if any(_cuts(start, end, e_start, e_end) for e_start, e_end in entity_spans):
+            return  # half a name ("Clara Convention Center") reads badly as a question
         kind = entity_spans.get((start, end)) or kind
         if not kind:
             kind = "CARDINAL" if end - start == 1 and toks[start].like_num and any(c.isdigit() for c in toks[start].text) else "NP"
@@ -243,6 +257,16 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
     return {
         key: (kind, tuple(s for s in SOURCES if s in sources)) for key, (kind, sources) in sorted(found.items())
     }
+
+
+def _cuts(start: int, end: int, e_start: int, e_end: int) -> bool:
+    """Does the span ``[start, end)`` cut the multi-token entity ``[e_start, e_end)``:
+    overlap it without either holding the other, or hold a strict part of it?"""
+    if e_end - e_start < 2 or end <= e_start or e_end <= start:
+        return False
+    if start <= e_start and e_end <= end:
+        return False  # holds the whole entity
+    return True
 
 
 def keyword_scores(keywords: Sequence[Keyword]) -> dict[str, float]:

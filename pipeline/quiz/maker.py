@@ -20,10 +20,12 @@ from .select import candidates
 CANDIDATES_PER_QUESTION = 6
 #: gaps tried per sentence before giving it up (each needs three distractors)
 GAPS_PER_SENTENCE = 8
-#: gaps scoring below this make no item (logit of gaps.gap_score: -0.6 is a modelled 35%
+#: gaps scoring below this make no item (logit of gaps.gap_score: -0.3 is a modelled 43%
 #: chance that the span matches an answer people give); set on the fit articles of the SQuAD
-#: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2.3 items per paragraph
-MIN_GAP_SCORE = -0.6
+#: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2.1 items per paragraph (-0.4: 2.4 items, gap_hit -0.008)
+MIN_GAP_SCORE = -0.3
+#: at most this many items per sentence (the second only for texts with too few sentences)
+ITEMS_PER_SENTENCE = 2
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 
 
@@ -73,28 +75,37 @@ class QuizMaker:
         planned: list[_Planned] = []
         # round robin over the stretches of the transcript: one item per stretch per pass,
         # from the sentence of that stretch whose best gap scores highest (ties: the better
-        # sentence by select.candidates' order)
+        # sentence by select.candidates' order). Only when every candidate sentence has had
+        # its turn and questions are still missing (a short text) does a sentence give a
+        # second item, from a gap that does not overlap its first.
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
-        progress = True
-        while len(planned) < q and progress:
-            progress = False
-            for b in sorted(by_bin):
-                if len(planned) >= q:
-                    break
-                used = [p.gap.text for p in planned]
-                best: _Planned | None = None
-                for index in by_bin[b]:
-                    if index not in gaps:
-                        gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
-                    plan = self._plan(document, index, gaps[index], pool, used)
-                    if plan is not None and (best is None or plan.gap.score > best.gap.score):
-                        best = plan
-                if best is not None:
-                    planned.append(best)
-                    by_bin[b].remove(best.sentence)
-                    progress = True
-        planned.sort(key=lambda p: p.sentence)
+        for _round in range(ITEMS_PER_SENTENCE):
+            if _round:
+                by_bin = {}
+                for c in cands:
+                    if any(p.sentence == c.index for p in planned):
+                        by_bin.setdefault(c.bin, []).append(c.index)
+            progress = True
+            while len(planned) < q and progress:
+                progress = False
+                for b in sorted(by_bin):
+                    if len(planned) >= q:
+                        break
+                    used = [p.gap.text for p in planned]
+                    best: _Planned | None = None
+                    for index in by_bin[b]:
+                        if index not in gaps:
+                            gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
+                        taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
+                        plan = self._plan(document, index, gaps[index], pool, used, taken)
+                        if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                            best = plan
+                    if best is not None:
+                        planned.append(best)
+                        by_bin[b].remove(best.sentence)
+                        progress = True
+        planned.sort(key=lambda p: (p.sentence, p.gap.start))
         out = []
         types = self.config.types
         for k, p in enumerate(planned):
@@ -111,16 +122,20 @@ class QuizMaker:
 
     @staticmethod
     def _plan(
-        document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str]
+        document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
+        taken: Sequence[tuple[int, int]] = (),
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
-        :data:`MIN_GAP_SCORE`, is no variant of a ``used`` answer and gets three distractors."""
+        :data:`MIN_GAP_SCORE`, is no variant of a ``used`` answer, overlaps no ``taken``
+        token span of the sentence and gets three distractors."""
         sentence = document.sentences[index]
         if pool is None:
             return None
         for gap in gaps[:GAPS_PER_SENTENCE]:
             if gap.score < MIN_GAP_SCORE:
                 break
+            if any(gap.start < end and start < gap.end for start, end in taken):
+                continue
             if any(is_variant(gap.text, u) for u in used):
                 continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
             question = question_text(sentence, document.text, gap)
