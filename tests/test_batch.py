@@ -292,3 +292,39 @@ def test_progress_line() -> None:
     quiet = io.StringIO()
     Progress(3, stream=quiet).update(ok=True)  # not a terminal: silent
     assert quiet.getvalue() == ""
+
+
+def test_unlistable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _corpus(tmp_path, 4)
+    real_scandir = os.scandir
+
+    def scandir(path):  # a folder we may not list (as root, chmod would not stop us)
+        if str(path).endswith(os.sep + "a"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    records = list(expand_inputs([str(root)]))
+    assert [(r.id, r.error_kind) for r in records][0] == (str(root / "a"), "input")
+    assert "cannot list folder" in (records[0].error or "")
+    assert [Path(r.id).name for r in records[1:]] == ["doc00.txt", "doc02.txt"]
+
+
+def test_disk_full_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from pipeline.batch import writer
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "one"}\n', encoding="utf-8")
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer.os, "write", full)
+    with pytest.raises(OSError) as info:
+        run_batch([str(src)], tmp_path / "out", workers=1, factory=FAKE, progress=False)
+    # the CLI prints "error: <strerror>: <filename>" as one line
+    assert info.value.errno == errno.ENOSPC and info.value.filename == str(tmp_path / "out" / "results.jsonl")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["status"] == "interrupted"  # never claimed complete

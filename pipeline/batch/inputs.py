@@ -86,7 +86,7 @@ def count_inputs(inputs: Iterable[str], extensions: tuple[str, ...] = TRANSCRIPT
     total = 0
     for item in items:
         for path in _paths_of(item, extensions):
-            if path is None or not _is_jsonl(path):
+            if not isinstance(path, str) or not _is_jsonl(path):
                 total += 1
                 continue
             try:
@@ -116,6 +116,8 @@ def _expand(inputs: Iterable[str], stdin: Callable[[], IO[bytes]] | None, extens
             matched = True
             if path is None:
                 yield Record(0, item, error_kind="input", error=f"no files match {item!r}", origin=item)
+            elif isinstance(path, _Unreadable):
+                yield Record(0, path.path, error_kind="input", error=f"cannot list folder {path.path}: {path.reason}", origin=path.path)
             elif _is_jsonl(path):
                 yield from _jsonl_file(path)
             else:
@@ -124,7 +126,15 @@ def _expand(inputs: Iterable[str], stdin: Callable[[], IO[bytes]] | None, extens
             yield Record(0, item, error_kind="input", error=f"no transcript files ({', '.join(extensions)}) in {item}", origin=item)
 
 
-def _paths_of(item: str, extensions: tuple[str, ...]) -> Iterator[str | None]:
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A folder met during a walk that cannot be listed (reported, not skipped)."""
+
+    path: str
+    reason: str
+
+
+def _paths_of(item: str, extensions: tuple[str, ...]) -> Iterator[str | None | _Unreadable]:
     """Paths named by one INPUT; ``None`` for a glob pattern that matches nothing."""
     if os.path.isdir(item):
         yield from _walk(item, extensions)
@@ -141,13 +151,16 @@ def _paths_of(item: str, extensions: tuple[str, ...]) -> Iterator[str | None]:
                 yield match
 
 
-def _walk(root: str, extensions: tuple[str, ...]) -> Iterator[str]:
+def _walk(root: str, extensions: tuple[str, ...]) -> Iterator[str | _Unreadable]:
     """Files below ``root`` with one of ``extensions`` (case-insensitive), sorted by path
-    component by component, one folder listed at a time; hidden entries are skipped."""
+    component by component, one folder listed at a time; hidden entries are skipped; a
+    folder that cannot be listed is yielded as :class:`_Unreadable`."""
     try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return  # an unreadable folder: its files are unknown, reported by count as none
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield _Unreadable(root, exc.strerror or str(exc))
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import closing
 import platform
 import sys
 import time
@@ -117,8 +118,9 @@ def run_batch(
     began = time.perf_counter()
     status = "interrupted"
     try:
-        with JsonlAppender(results_path) as results, JsonlAppender(errors_path) as errors:
-            for outcome in run_engine.run(records):
+        # closing(): on an output error the engine's workers are shut down at once
+        with JsonlAppender(results_path) as results, JsonlAppender(errors_path) as errors, closing(run_engine.run(records)) as outcomes:
+            for outcome in outcomes:
                 (results if outcome.ok else errors).write(outcome.line)
                 _count(stats, outcome)
                 bar.update(ok=outcome.ok, words=outcome.words)

@@ -39,9 +39,12 @@ class JsonlAppender:
         """Write one line (must end with ``"\\n"`` and contain no other newline)."""
         data = line.encode("utf-8")
         view = memoryview(data)
-        while view:  # a regular file takes it in one go; loop only for the odd short write
-            written = os.write(self._fd, view)
-            view = view[written:]
+        try:
+            while view:  # a regular file takes it in one go; loop only for the odd short write
+                written = os.write(self._fd, view)
+                view = view[written:]
+        except OSError as exc:  # disk full, quota, I/O error: say which file
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.path)) from None
         self.lines += 1
         self._pending += 1
         if self._pending >= self._fsync_every or time.monotonic() - self._last_sync >= self._fsync_seconds:
