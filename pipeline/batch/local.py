@@ -74,7 +74,7 @@ class LocalEngine:
                     if record is None:
                         exhausted = True
                         break
-                    pending.append((record, pool.submit(process_record, record, self.config, None, self.factory)))
+                    pending.append((record, self._submit(pool, record)))
                 if not pending:
                     return
                 record, future = pending[0]
@@ -94,6 +94,14 @@ class LocalEngine:
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, pool: ProcessPoolExecutor, record: Record) -> Future[Outcome]:
+        try:
+            return pool.submit(process_record, record, self.config, None, self.factory)
+        except BrokenProcessPool as exc:  # a worker died since the last check: handled below
+            failed: Future[Outcome] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _isolated(self, record: Record) -> Outcome:
         """Run one record alone in a fresh one-worker pool; a crash is its own fault."""
