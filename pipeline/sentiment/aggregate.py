@@ -8,12 +8,18 @@ up and its best threshold is not 0.05.
 
 The model (fitted by ``benchmarks/fit_sentiment.py`` on the development reviews, shipped as
 ``resources/sentiment/document_model.json``) is a logistic regression over a handful of
-aggregate features of the sentence compounds (:func:`features`): standardised with the
-stored mean and scale, then ``z = intercept + coef . x``. The document score is
-``tanh(z / 2) = 2 * P(positive) - 1`` in [-1, 1] (higher is more positive). The label is
-``positive`` above ``+neutral_band``, ``negative`` below ``-neutral_band``, else
-``neutral``; a document with fewer than ``min_opinion_sentences`` sentences that carry any
-sentiment (|compound| >= 0.05) is neutral with score 0, whatever the model says.
+aggregate features of the sentence compounds (:func:`features`; the shipped model uses two):
+standardised with the stored mean and scale, then ``z = intercept + coef . x``. The
+document score is ``tanh(z / 2) = 2 * P(positive) - 1`` in [-1, 1] (higher is more
+positive). The label is ``positive`` above ``+neutral_band``, ``negative`` below
+``-neutral_band``, else ``neutral``. A document with fewer than ``min_opinion_sentences``
+sentences, or fewer than ``min_opinion_share`` of its sentences, that carry any sentiment
+(|compound| >= 0.05) is neutral with score 0, whatever the model says: no evidence, no tone.
+
+Caveat: reviews are the only document-level tone labels at hand, so the boundary is the
+reviews' (an opinion-weighted mean compound of about +0.09, VADER being positively skewed
+on descriptive prose); a transcript whose positive and negative sentences exactly balance
+leans negative. ``sentiment.neutral_band`` widens the neutral zone for such documents.
 """
 
 from __future__ import annotations
