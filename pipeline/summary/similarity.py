@@ -3,6 +3,9 @@
 Default: TF-IDF cosine over content-word lemmas (spaCy's lemmas, stop words, numbers,
 punctuation and spoken discourse words such as "yeah", "okay", "gonna" left out), with IDF
 computed over the transcript's own sentences. Cosine is in [0, 1], higher is more similar.
+Chosen on the dev sets over sumy's overlap / log-length weights and over BM25-weighted
+cosine (k1 1.2, b 0.75): ROUGE-1 QMSum 24.8 / BBC 80.5 for TF-IDF, 24.9 / 78.2 for BM25,
+23.9 / 74.0 for sumy's weights (all with the same candidates, MMR and length rules).
 
 Long transcripts: the similarity matrix is computed in blocks of rows and each row keeps
 only its ``top_k`` strongest neighbours, so memory and ranking time stay near-linear.
