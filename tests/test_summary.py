@@ -333,8 +333,16 @@ def _our_sumy_order(document: Document) -> list[int]:
     return [int(i) for i in np.lexsort((np.arange(len(scores)), -scores))]
 
 
-def test_sumy_mode_ranks_the_samples_exactly_like_sumy(podcast):
+def test_sumy_mode_ranks_the_samples_exactly_like_sumy(podcast, segmenter):
+    import srt
+
     assert _our_sumy_order(podcast) == _sumy_order(podcast)
+    cues = srt.parse((SAMPLES / "talk.srt").read_text(encoding="utf-8"))
+    talk = segmenter(
+        Transcript(segments=tuple(Segment(c.content.replace("\n", " "), c.start.total_seconds(), c.end.total_seconds()) for c in cues))
+    )
+    assert len(talk.sentences) > 20
+    assert _our_sumy_order(talk) == _sumy_order(talk)
 
 
 def test_sumy_mode_summary_equals_sumys_top_k(podcast):
