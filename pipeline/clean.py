@@ -6,7 +6,8 @@ unless marked *always*):
 1. ``caption_tags``: sound annotations (``[Music]``, ``(Laughter)``, ``[inaudible 00:12:03]``),
    YouTube's ``[ __ ]`` (a bleeped word: nothing left to analyse), lyrics between music
    notes (``♪ ... ♪``), YouTube ``>>`` speaker-change marks (when preceded by a space or at
-   the start; "x>>y" stays) and leftover HTML-like tags (``<i>``). Only brackets whose every
+   the start; "x>>y" stays), leftover HTML-like tags (``<i>``) and corpus markup in
+   braces (``{disfmarker}``, ``{vocalsound}``). Only brackets whose every
    word is a sound word or modifier go, so "(which was great)" or "[the CEO]" stay.
 2. *always*: a speaker label left inside the text (``"Speaker 2: Hi"`` in a caption) moves
    to ``Segment.speaker``.
@@ -65,6 +66,9 @@ _CENSORED = re.compile(r"\[\s*_{2,}\s*\]")  # YouTube's "[ __ ]" for a bleeped w
 _MUSIC_SPAN = re.compile(r"[♪♫][^♪♫\n]{0,500}[♪♫]|[♪♫]")
 _SPEAKER_CHANGE = re.compile(r"(?:^|(?<=\s))(?:>>|&gt;&gt;)+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,100}>")
+#: corpus transcription markup such as AMI/ICSI's "{disfmarker}", "{vocalsound}", "{gap}":
+#: one lower-case word in braces, which speech never produces
+_BRACE_MARKUP = re.compile(r"\{[a-z_]{2,30}\}")
 
 # ---- fillers ------------------------------------------------------------------------
 
@@ -205,6 +209,7 @@ class Cleaner:
 def strip_caption_tags(text: str) -> str:
     """Remove sound tags, music-note spans, ``>>`` marks and HTML-like tags."""
     text = _HTML_TAG.sub(" ", text)
+    text = _BRACE_MARKUP.sub(" ", text)
     text = _CENSORED.sub(" ", text)
     text = _BRACKETED.sub(_drop_sound_tag, text)
     text = _MUSIC_SPAN.sub(" ", text)

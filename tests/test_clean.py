@@ -341,3 +341,11 @@ def test_warning_when_everything_is_removed():
     out = Cleaner(ALL_ON)(Transcript(segments=(Segment("[Music]"), Segment("Um."))))
     assert out.segments == ()
     assert out.warnings == ("cleaning removed every segment (only caption tags, fillers or boilerplate)",)
+
+
+def test_corpus_brace_markup_is_removed():
+    from pipeline.clean import strip_caption_tags
+
+    text = "So we {disfmarker} we tried it {vocalsound} and it worked."
+    assert " ".join(strip_caption_tags(text).split()) == "So we we tried it and it worked."
+    assert strip_caption_tags("a set {x, y} stays") == "a set {x, y} stays"
