@@ -64,3 +64,32 @@ def test_title_respects_max_words(segmenter):
     keywords = (_kw("decision making process", 1.0), _kw("honeybee swarms", 0.9))
     title = maker(doc, (), keywords)
     assert 1 <= len(title.split()) <= 4
+
+
+def test_headline_from_the_core_clause_of_the_central_sentence(segmenter):
+    maker = TitleMaker(TitleConfig())
+    text = (
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December. "
+        "The firm said it was pleased with the results. Advertising sales rose at its online arm."
+    )
+    doc = segmenter(Transcript(segments=(Segment(text),)))
+    keywords = (_kw("TimeWarner", 1.0), _kw("quarterly profits", 0.8))
+    doc = segmenter.parse(doc, maker.wanted(doc, (), keywords))
+    title = maker(doc, (), keywords)
+    assert 3 <= len(title.split()) <= 10
+    assert "US" in title.split()  # acronym kept, not taken for the pronoun "us"
+    assert "Profits" in title and "Jumped" in title
+    assert not any(c.isdigit() for c in title) and "$" not in title
+    assert title.split()[-1].lower() not in ("to", "for", "the", "a", "of")
+
+
+def test_title_never_a_first_person_fragment(segmenter):
+    maker = TitleMaker(TitleConfig())
+    text = "I think we should talk about honeybee swarms. We love the waggle dance of honeybee swarms."
+    doc = segmenter(Transcript(segments=(Segment(text),)))
+    keywords = (_kw("honeybee swarms", 1.0), _kw("waggle dance", 0.9))
+    doc = segmenter.parse(doc, maker.wanted(doc, (), keywords))
+    title = maker(doc, (), keywords)
+    assert title
+    assert title.split()[0].lower() not in ("i", "we", "think", "love")
+    assert not ({"I", "We", "we"} & set(title.split()))

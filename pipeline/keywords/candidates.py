@@ -76,6 +76,9 @@ def candidates(document: Document, max_ngram: int, stop_words: frozenset[str]) -
         return []
     scored = yake_scores(document.text, max_ngram)
     if not scored:
+        # all stop words or figures: nothing to say, and nothing went wrong
+        if not any(t.text.isalpha() and not t.is_stop and len(t.text) > 2 for s in document.sentences for t in s.tokens):
+            return []
         warnings.warn("key phrases: YAKE found no candidates in a text with words; no key phrases", PipelineWarning, stacklevel=3)
         return []
     by_key: dict[str, Candidate] = {}
