@@ -1,13 +1,18 @@
 """A title of 3-10 words taken from the transcript itself (no generation model).
 
-Candidates are the noun phrases of a few central sentences (the summary's best and the
-opening ones), each extended by an attached "of / for / in ..." phrase ("the behaviour of
-honeybee swarms"). A candidate scores by how much of the key-phrase mass it covers (key
-phrases weighted by their score), plus its sentence's centrality and a small bonus for the
-opening sentences. The best candidate, joined with the next-best non-overlapping key phrase
-when it is too short, becomes the title, in title case with acronyms and names kept.
-"""
+First choice, a headline: the most central parsed sentence (summary score, key-phrase
+coverage, a bonus for the opening sentences and most for the first) that has a clause
+with a noun-phrase subject gives its words from the subject on, headline style (articles,
+auxiliaries, possessive pronouns, figures and brackets dropped; after "X said" the reported
+clause is used), cut at the last noun within ``max_words`` that comes after the verb:
+"Quarterly Profits at US Media Giant Jumped". A clause with a pronoun subject ("we",
+"it"), a first-person word, or a verb whose object is a missing clause is skipped.
 
+Fallback: the noun phrases of the same sentences, each extended by an attached
+"of / for / in ..." phrase, scored by the key-phrase mass they cover plus centrality; then
+the top key phrases ("Quorum Sensing and Waggle Dance"). Title case keeps acronyms and
+names as written. Deterministic: every choice has a total order.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
