@@ -175,3 +175,62 @@ def test_eligibility(segmenter):
     doc = make_doc(segmenter)
     flags = {s.text: eligible(s) for s in doc.sentences}
     assert flags[TALK[0][0]] and not flags[TALK[2][0]] and not flags[TALK[5][0]] and not flags[TALK[7][0]]
+
+
+def test_gap_model_ships_as_json():
+    from pipeline.paths import resource_path
+    from pipeline.quiz.gaps import MODEL_FILE
+
+    data = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+    assert isinstance(data["intercept"], float) and len(data["weights"]) > 20
+    assert all(isinstance(w, float) for w in data["weights"].values())
+
+
+def test_gaps_prefer_facts_and_never_cut_names(segmenter):
+    from pipeline.quiz.gaps import candidate_spans
+
+    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    sentence = doc.sentences[1]  # Neil Armstrong ... in July 1969.
+    spans = candidate_spans(sentence, doc.text, KEYWORDS)
+    texts = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char] for a, b in spans}
+    assert "Neil Armstrong" in texts and "Armstrong" not in texts and "Neil" not in texts
+    gaps = sentence_gaps(sentence, doc.text, KEYWORDS)
+    assert gaps == sorted(gaps, key=lambda g: (-g.score, g.start, g.end))
+    assert gaps[0].kind in ("PERSON", "DATE")  # a name or a date, not "person" or "Moon"
+
+
+def test_leading_adjectives_give_a_core_candidate(segmenter):
+    from pipeline.quiz.gaps import candidate_spans
+
+    line = "The old bridge was built by the famous engineer Robert Stephenson in 1850."
+    doc = segmenter.parse(make_doc(segmenter, [(line, 0.0, 5.0)]), [0])
+    sentence = doc.sentences[0]
+    found = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char]: sources
+             for (a, b), (_kind, sources) in candidate_spans(sentence, doc.text, ()).items()}
+    assert "core" in found["bridge"] and "chunk" in found["old bridge"]
+    assert "entity" in found["Robert Stephenson"] and "entity" in found["1850"]
+    assert not any(text.lower().startswith("the ") for text in found)
+
+
+def test_number_answers_get_number_distractors(segmenter):
+    items, _doc, _ = run(segmenter, QuizConfig(questions=12, types=("cloze",)))
+    from pipeline.quiz.distractors import _has_number
+
+    numeric = [i for i in items if _has_number(i.answer)]
+    assert numeric
+    for item in numeric:
+        assert all(_has_number(o) for o in item.options)
+
+
+def test_short_texts_keep_only_sure_gaps_long_ones_fill_up(segmenter):
+    from pipeline.quiz import maker as quiz_maker
+
+    short = TALK[:4]
+    items, _doc, _ = run(segmenter, QuizConfig(questions=5, types=("cloze",)), lines=short)
+    assert all(len(i.options) == 4 for i in items)
+    # a short text: every item's gap is above the floor, at most one item per sentence
+    assert len({i.sentence for i in items}) == len(items)
+    assert quiz_maker.FILL_GAP_SCORE < quiz_maker.MIN_GAP_SCORE
+    # a long text (many candidate sentences per question) fills every question
+    long_items, _doc, _ = run(segmenter, QuizConfig(questions=2, types=("cloze",)))
+    assert len(long_items) == 2

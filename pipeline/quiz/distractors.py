@@ -111,9 +111,9 @@ class Pool:
             if consider(_match_case(entry.text, gap.text, gap.kind)):
                 return tuple(chosen)
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if self.kind_of(kw.text) == gap.kind and consider(_match_case(kw.text, gap.text, gap.kind)):
+            if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and consider(_match_case(kw.text, gap.text, gap.kind)):
                 return tuple(chosen)
-        if gap.kind in NUMERIC_KINDS:
+        if gap.kind in NUMERIC_KINDS or _has_number(gap.text):  # "35 instruments" -> "52 instruments"
             for text in perturb_number(gap.text, seed):
                 if consider(text):
                     return tuple(chosen)
@@ -186,11 +186,29 @@ def _phrases(sentence: Sentence, text: str):
 def _compatible(text: str, gap: Gap) -> bool:
     """Hard shape rules: a noun phrase answer gets noun phrases with (or without) digits
     and proper names as it has them."""
+    # "almost no natural cavities" may carry a QUANTITY label, but is no answer to "a
+    # temperature of _____"; "day" is no answer to "it can take _____" ("two weeks")
+    if _has_number(gap.text) and not _has_number(text):
+        return False
     if gap.kind in NUMERIC_KINDS:
         return True
     if any(c.isdigit() for c in text) != any(c.isdigit() for c in gap.text):
         return False
     return gap.kind != "NP" or _is_proper(text) == _is_proper(gap.text)
+
+
+_NUMBER_WORD_SET = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion dozen".split()
+)
+
+
+def _has_number(text: str) -> bool:
+    """Digits or a number word ("twenty four degrees", "the fifth loaf")."""
+    if any(c.isdigit() for c in text):
+        return True
+    return any(w in _NUMBER_WORD_SET for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _rank(entry: PoolEntry, gap: Gap) -> tuple:

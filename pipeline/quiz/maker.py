@@ -20,12 +20,20 @@ from .select import candidates
 CANDIDATES_PER_QUESTION = 6
 #: gaps tried per sentence before giving it up (each needs three distractors)
 GAPS_PER_SENTENCE = 8
-#: gaps scoring below this make no item (logit of gaps.gap_score: -0.3 is a modelled 43%
+#: gaps scoring below this make no item (logit of gaps.gap_score: -0.4 is a modelled 40%
 #: chance that the span matches an answer people give); set on the fit articles of the SQuAD
-#: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2.1 items per paragraph (-0.4: 2.4 items, gap_hit -0.008)
-MIN_GAP_SCORE = -0.3
-#: at most this many items per sentence (the second only for texts with too few sentences)
-ITEMS_PER_SENTENCE = 2
+#: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2 items per paragraph
+MIN_GAP_SCORE = -0.4
+#: at most this many items per sentence above the floor. 2 would add about 0.2 items per
+#: SQuAD paragraph at the same gap_hit, but two questions on one sentence give each other
+#: away (a true/false statement of the sentence answers the cloze next to it).
+ITEMS_PER_SENTENCE = 1
+#: a text with at least this many candidate sentences per question (a recording rather
+#: than a paragraph) fills its remaining questions, one per stretch, from gaps down to
+#: FILL_GAP_SCORE: covering the recording matters more there than the last bit of precision,
+#: and the transcripts' gaps are mostly common nouns that score lower than SQuAD's names
+LONG_TEXT = 2
+FILL_GAP_SCORE = -1.5
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 
 
@@ -80,8 +88,15 @@ class QuizMaker:
         # second item, from a gap that does not overlap its first.
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
-        for _round in range(ITEMS_PER_SENTENCE):
-            if _round:
+        fresh = {b: list(v) for b, v in by_bin.items()}
+        floors = [MIN_GAP_SCORE] * ITEMS_PER_SENTENCE
+        if len(cands) >= LONG_TEXT * q:
+            floors.append(FILL_GAP_SCORE)
+        for _round, floor in enumerate(floors):
+            if _round >= ITEMS_PER_SENTENCE:  # fill-up: sentences without an item
+                used_sentences = {p.sentence for p in planned}
+                by_bin = {b: [i for i in v if i not in used_sentences] for b, v in fresh.items()}
+            elif _round:
                 by_bin = {}
                 for c in cands:
                     if any(p.sentence == c.index for p in planned):
@@ -98,7 +113,7 @@ class QuizMaker:
                         if index not in gaps:
                             gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                         taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                        plan = self._plan(document, index, gaps[index], pool, used, taken)
+                        plan = self._plan(document, index, gaps[index], pool, used, taken, floor)
                         if plan is not None and (best is None or plan.gap.score > best.gap.score):
                             best = plan
                     if best is not None:
@@ -123,16 +138,16 @@ class QuizMaker:
     @staticmethod
     def _plan(
         document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
-        taken: Sequence[tuple[int, int]] = (),
+        taken: Sequence[tuple[int, int]] = (), floor: float = 0.0,
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
-        :data:`MIN_GAP_SCORE`, is no variant of a ``used`` answer, overlaps no ``taken``
+        ``floor``, is no variant of a ``used`` answer, overlaps no ``taken``
         token span of the sentence and gets three distractors."""
         sentence = document.sentences[index]
         if pool is None:
             return None
         for gap in gaps[:GAPS_PER_SENTENCE]:
-            if gap.score < MIN_GAP_SCORE:
+            if gap.score < floor:
                 break
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
