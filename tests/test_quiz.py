@@ -234,3 +234,19 @@ def test_short_texts_keep_only_sure_gaps_long_ones_fill_up(segmenter):
     # a long text (many candidate sentences per question) fills every question
     long_items, _doc, _ = run(segmenter, QuizConfig(questions=2, types=("cloze",)))
     assert len(long_items) == 2
+
+
+def test_number_distractors_keep_form_and_unit():
+    from pipeline.quiz.distractors import _compatible, _is_year
+    from pipeline.quiz.gaps import Gap
+
+    def gap(text, kind):
+        return Gap(0, 0, 1, 0, len(text), text, kind, "", 0.0, "entity")
+
+    assert not is_variant("eleven thousand bees", "ten thousand bees")
+    assert _is_year("nineteen ninety two") and _is_year("1992") and not _is_year("last twenty years")
+    year = gap("nineteen ninety two", "DATE")
+    assert _compatible("two thousand and six", year) and not _compatible("last twenty years", year)
+    degrees = gap("35 degrees", "QUANTITY")
+    assert _compatible("40 degrees", degrees) and not _compatible("five nest boxes", degrees)
+    assert not _compatible("almost no natural cavities", gap("about thirty five degrees", "QUANTITY"))

@@ -190,6 +190,11 @@ def _compatible(text: str, gap: Gap) -> bool:
     # temperature of _____"; "day" is no answer to "it can take _____" ("two weeks")
     if _has_number(gap.text) and not _has_number(text):
         return False
+    if _is_year(gap.text) != _is_year(text):
+        return False  # "in _____" takes "1992", not "the last twenty years"
+    unit = _unit_word(gap.text) if _has_number(gap.text) else ""
+    if unit and _unit_word(text) != unit:
+        return False  # "35 degrees" gets other degrees (perturbed numbers), not "five nest boxes"
     if gap.kind in NUMERIC_KINDS:
         return True
     if any(c.isdigit() for c in text) != any(c.isdigit() for c in gap.text):
@@ -209,6 +214,31 @@ def _has_number(text: str) -> bool:
     if any(c.isdigit() for c in text):
         return True
     return any(w in _NUMBER_WORD_SET for w in re.findall(r"[a-z]+", text.lower()))
+
+
+_YEAR = re.compile(
+    r"(?:\b(?:in|the|of|by|from|since|until|early|late|mid)\s+)*(?:1\d{3}|20\d{2})s?|"
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+"
+    r"(?:hundred|oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b.*|two thousand\b.*",
+    re.IGNORECASE,
+)
+
+
+def _is_year(text: str) -> bool:
+    """A year or decade, in digits or spoken ("1992", "the 1990s", "nineteen ninety two",
+    "two thousand and six")."""
+    return _YEAR.fullmatch(text.strip()) is not None
+
+
+def _unit_word(text: str) -> str:
+    """The last word when it is a word and no number ("degrees" of "35 degrees"), stemmed;
+    else ""."""
+    words = text.split()
+    last = words[-1].strip(".,;:!?)\"'").lower() if words else ""
+    if not last.isalpha() or last in _NUMBER_WORD_SET:
+        return ""
+    return _stem(last)
 
 
 def _rank(entry: PoolEntry, gap: Gap) -> tuple:
@@ -300,7 +330,7 @@ def is_variant(a: str, b: str) -> bool:
     if SequenceMatcher(None, na, nb).ratio() >= SIMILAR or SequenceMatcher(None, ca, cb).ratio() >= SIMILAR:
         # different numbers are different answers even when they look alike ("1995"/"1996",
         # "$5 million"/"$6 million")
-        if re.findall(r"\d+", na) == re.findall(r"\d+", nb):
+        if _numbers(na) == _numbers(nb):
             return True
     content_a = {w for w in sa if w not in _STOP and not w.isdigit()}
     content_b = {w for w in sb if w not in _STOP and not w.isdigit()}
@@ -308,11 +338,17 @@ def is_variant(a: str, b: str) -> bool:
         shared = len(content_a & content_b)
         if shared and shared / min(len(content_a), len(content_b)) >= 0.5:
             # "a 15-1 record" vs "a 12-4 record": same unit, different number: not a variant
-            digits_a = re.findall(r"\d+", na)
-            digits_b = re.findall(r"\d+", nb)
+            digits_a = _numbers(na)
+            digits_b = _numbers(nb)
             if not (digits_a and digits_b and digits_a != digits_b):
                 return True
     return False
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of a normalised text, digits and number words ("ten thousand bees" and
+    "eleven thousand bees" differ)."""
+    return [w for w in re.findall(r"\d+|[a-z]+", text) if w[0].isdigit() or w in _NUMBER_WORD_SET]
 
 
 def _contains_seq(big: list[str], small: list[str]) -> bool:
