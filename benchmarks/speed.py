@@ -30,7 +30,7 @@ from anchors import NaiveComposition  # noqa: E402
 from pipeline import Pipeline, __version__  # noqa: E402
 from pipeline.ingest import read_path, read_text  # noqa: E402
 
-STAGES = ("ingest", "clean", "segment", "summary", "keywords", "sentiment", "title", "quiz")
+STAGES = ("ingest", "clean", "segment", "summary", "keywords", "sentiment", "parse", "title", "quiz")
 
 
 def corpora(eval_dir: Path, limit: int | None) -> dict[str, list[tuple[str, str, str | None]]]:
@@ -101,7 +101,7 @@ def main() -> None:
         f"# Whole-pipeline speed (transcript-pipeline {__version__}, Python {platform.python_version()}, "
         f"{platform.machine()}, command: `python benchmarks/speed.py{' --limit ' + str(args.limit) if args.limit else ''}`)",
         "",
-        "Seconds per stage, summed over the corpus (wall clock, one process, model loaded once).",
+        "Seconds per stage, summed over the corpus (wall clock, one process, model loaded once). `parse` is the\ndependency parse + NER of the sentences the title and quiz use.",
         "",
         "| corpus | docs | words | " + " | ".join(STAGES) + " | total s | words/s | naive s | naive words/s | speed-up |",
         "|---|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|---:|",

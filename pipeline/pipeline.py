@@ -124,11 +124,14 @@ class Pipeline:
                 keywords = self.keyword_extractor(document)
             with clock("sentiment"):
                 sentiment = self.sentiment_analyzer(document)
+            with clock("parse"):
+                # one parse call for every sentence the title and the quiz need (the only
+                # stages that read dependencies, entities and noun chunks)
+                wanted = {*self.title_maker.wanted(document, summary, keywords), *self.quiz_maker.wanted(document, summary, keywords)}
+                document = self.segmenter.parse(document, sorted(wanted))
             with clock("title"):
-                document = self.segmenter.parse(document, self.title_maker.wanted(document, summary, keywords))
                 title = self.title_maker(document, summary, keywords)
             with clock("quiz"):
-                document = self.segmenter.parse(document, self.quiz_maker.wanted(document, summary, keywords))
                 quiz = self.quiz_maker(document, summary, keywords)
         self.last_stage_seconds = clock.seconds
         messages = [*cleaned.warnings, *document.warnings]
