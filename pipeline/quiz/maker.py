@@ -29,7 +29,7 @@ MIN_GAP_SCORE = -0.4
 #: away (a true/false statement of the sentence answers the cloze next to it).
 ITEMS_PER_SENTENCE = 1
 #: a text with at least this many candidate sentences per question (a recording rather
-#: than a paragraph) fills its remaining questions, one per stretch, from gaps down to
+#: than a paragraph) fills its remaining questions, round robin over the stretches, from gaps down to
 #: FILL_GAP_SCORE: covering the recording matters more there than the last bit of precision,
 #: and the transcripts' gaps are mostly common nouns that score lower than SQuAD's names
 LONG_TEXT = 2
@@ -83,9 +83,10 @@ class QuizMaker:
         planned: list[_Planned] = []
         # round robin over the stretches of the transcript: one item per stretch per pass,
         # from the sentence of that stretch whose best gap scores highest (ties: the better
-        # sentence by select.candidates' order). Only when every candidate sentence has had
-        # its turn and questions are still missing (a short text) does a sentence give a
-        # second item, from a gap that does not overlap its first.
+        # sentence by select.candidates' order). Rounds: one item per sentence with gaps above
+        # MIN_GAP_SCORE; then (ITEMS_PER_SENTENCE > 1) further items of used sentences, from
+        # gaps that do not overlap their first; then, in a long text only, the sentences still
+        # without an item, with gaps down to FILL_GAP_SCORE.
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
         fresh = {b: list(v) for b, v in by_bin.items()}
