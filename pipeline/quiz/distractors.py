@@ -188,8 +188,8 @@ def _compatible(text: str, gap: Gap) -> bool:
     and proper names as it has them."""
     # "almost no natural cavities" may carry a QUANTITY label, but is no answer to "a
     # temperature of _____"; "day" is no answer to "it can take _____" ("two weeks")
-    if _has_number(gap.text) and not _has_number(text):
-        return False
+    if _has_number(gap.text) != _has_number(text):
+        return False  # nor is "forty litres" an answer to "settles on a _____" ("tree branch")
     if _is_year(gap.text) != _is_year(text):
         return False  # "in _____" takes "1992", not "the last twenty years"
     unit = _unit_word(gap.text) if _has_number(gap.text) else ""
