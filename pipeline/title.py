@@ -208,9 +208,6 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
     if any(tokens[i].pos == "PRON" or (tokens[i].text in _BAD_HEADS and tokens[i].pos != "PROPN") for i in subj):
         return None
     verb = [root] + [i for i, t in enumerate(tokens) if t.head == root and t.dep in ("neg", "prt") and i > root]
-    if tokens[root].pos == "AUX" and tokens[root].lemma == "be":
-        verb = [i for i in verb if i != root]  # "X is Y" -> "X: Y" reads badly; keep "X Y"? no: drop the clause
-        return None
     obj_head = next((deps[d] for d in _OBJECT_DEPS if d in deps), None)
     budget = max_words - len(subj) - len(verb)
     obj: list[int] = []
@@ -227,6 +224,7 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
         return None  # "Job gains mean ..." would dangle without its clause
     while obj and tokens[obj[-1]].pos in ("ADP", "CCONJ", "DET", "PART"):
         obj = obj[:-1]  # figures dropped can leave "rose to" behind
+    copula = tokens[root].pos == "AUX" and tokens[root].lemma == "be"
     if LONG_FORM:
         # the sentence from its subject on, headline style, cut at the last noun that fits
         start = min(subj)
@@ -235,13 +233,16 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
         # a dropped figure can leave "for in sale": drop a preposition followed by another
         stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
         cut = stream[:max_words]
-        while cut and (tokens[cut[-1]].pos not in ("NOUN", "PROPN") or cut[-1] < root):
+        # end on a noun after the verb, or on the verb itself ("Shares ... slipped")
+        while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not copula)):
             cut.pop()
-        if len(cut) >= 3 and root in cut:
+        if len(cut) >= 3 and cut[-1] >= root:
             words = cut
             if any(_first_person(tokens[i]) for i in words):
                 return None
             return [tokens[i] for i in words]
+    if copula:
+        return None  # "X is Y" without the rest reads badly
     words = sorted(set(subj) | set(verb) | set(obj))
     if not (3 <= len(words) <= max_words):
         return None
