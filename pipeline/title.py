@@ -220,11 +220,11 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
             obj_head = None
     if obj_head is not None and budget >= 1:
         obj = _phrase_upto_head(tokens, obj_head, budget)[:budget]
-    if not obj and any(t.head == root and t.dep in ("ccomp", "xcomp") for i, t in enumerate(tokens) if i != root):
-        return None  # "Job gains mean ..." would dangle without its clause
     while obj and tokens[obj[-1]].pos in ("ADP", "CCONJ", "DET", "PART"):
         obj = obj[:-1]  # figures dropped can leave "rose to" behind
     copula = tokens[root].pos == "AUX" and tokens[root].lemma == "be"
+    # a verb that needs what follows ("mean that ...", "bought X") must not end the title
+    needs_more = copula or any(t.head == root and t.dep in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for i, t in enumerate(tokens) if i != root)
     if LONG_FORM:
         # the sentence from its subject on, headline style, cut at the last noun that fits
         start = min(subj)
@@ -234,7 +234,7 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
         stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
         cut = stream[:max_words]
         # end on a noun after the verb, or on the verb itself ("Shares ... slipped")
-        while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not copula)):
+        while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not needs_more)):
             cut.pop()
         if len(cut) >= 3 and cut[-1] >= root:
             words = cut
@@ -243,6 +243,8 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
             return [tokens[i] for i in words]
     if copula:
         return None  # "X is Y" without the rest reads badly
+    if not obj and any(t.head == root and t.dep in ("ccomp", "xcomp") for i, t in enumerate(tokens) if i != root):
+        return None  # "Job gains mean ..." would dangle without its clause
     words = sorted(set(subj) | set(verb) | set(obj))
     if not (3 <= len(words) <= max_words):
         return None
