@@ -161,3 +161,15 @@ def test_same_output_under_two_hash_seeds():
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_participles_modify_nouns_but_do_not_lead_names():
+    from pipeline.keywords.spans import Word, phrase_like
+
+    def w(text, pos, tag):
+        return Word(text, text.lower(), text.lower(), pos, tag, 0, len(text), False, False, False)
+
+    assert phrase_like([w("distributed", "VERB", "VBN"), w("systems", "NOUN", "NNS")], frozenset())
+    assert not phrase_like([w("joined", "VERB", "VBN"), w("Northern", "PROPN", "NNP"), w("Ireland", "PROPN", "NNP")], frozenset())
+    assert not phrase_like([w("smaller", "ADJ", "JJR")], frozenset())
+    assert not phrase_like([w("thing", "NOUN", "NN")], frozenset({"thing"}))

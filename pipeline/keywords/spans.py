@@ -122,8 +122,11 @@ def phrase_like(words: Sequence[Word], stop_words: frozenset[str]) -> bool:
             return False
         if not any(c.isalpha() for c in w.text) or len(w.text) < 2:
             return False
-        if k < len(words) - 1 and w.pos not in _INNER_POS and w.tag not in _MODIFIER_TAGS:
-            return False
+        if k < len(words) - 1 and w.pos not in _INNER_POS:
+            # a participle modifies a common noun ("distributed systems"); before a name it
+            # is a verb-led fragment ("joined Northern Ireland")
+            if w.tag not in _MODIFIER_TAGS or words[k + 1].pos not in ("NOUN", "ADJ"):
+                return False
     return True
 
 
