@@ -233,6 +233,12 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
         # a dropped figure can leave "for in sale": drop a preposition followed by another
         stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
         cut = stream[:max_words]
+        # never end inside a subordinate clause whose verb was cut off ("mean that President Bush")
+        for child, t in enumerate(tokens):
+            if t.head == root and child != root and t.dep in ("ccomp", "advcl", "xcomp", "conj", "relcl") and child not in cut:
+                first = min(_subtree(tokens, child))
+                if cut and cut[-1] >= first:
+                    cut = [i for i in cut if i < first]
         # end on a noun after the verb, or on the verb itself ("Shares ... slipped")
         while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not needs_more)):
             cut.pop()
