@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from pipeline.render import FORMATS, render
 from pipeline.render.highlight import key_spans, split_marked
-from pipeline.render.markdown import format_time, to_markdown
+from pipeline.render.markdown import to_markdown
+from pipeline.timefmt import format_time
 from pipeline.result import Keyword
 
 

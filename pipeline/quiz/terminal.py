@@ -12,20 +12,11 @@ import string
 from typing import Sequence, TextIO
 
 from ..result import QuizItem
+from ..timefmt import format_time
 from .distractors import normalise
 
 LETTERS = string.ascii_lowercase
 EMPTY_MESSAGE = "No quiz: the transcript is too short or too uninformative for any question."
-
-
-def format_time(seconds: float | None) -> str:
-    """``m:ss`` (or ``h:mm:ss``) for a time in seconds; ``""`` when unknown."""
-    if seconds is None:
-        return ""
-    total = int(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 def check(item: QuizItem, reply: str) -> bool | None:

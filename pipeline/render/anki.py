@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-from ..quiz.terminal import LETTERS, format_time
+from ..quiz.terminal import LETTERS
+from ..timefmt import format_time
 from ..result import QuizItem, Result
 
 HEADER = ("#separator:tab", "#html:true", "#tags column:3")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..quiz.gaps import BLANK
-from ..quiz.terminal import format_time
+from ..timefmt import format_time
 from ..result import QuizItem, Result
 
 _SPECIAL = "\\~=#{}:"

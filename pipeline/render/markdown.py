@@ -6,6 +6,7 @@ Key phrases are **bold** in the summary; the tone has a one-line sparkline timel
 from __future__ import annotations
 
 from ..result import QuizItem, Result
+from ..timefmt import format_time
 from .highlight import key_spans, split_marked
 from .sparkline import sparkline
 
@@ -21,16 +22,6 @@ def to_markdown(result: Result) -> str:
     out += _quiz(result)
     out += _footer(result)
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def format_time(seconds: float | None) -> str:
-    """``h:mm:ss`` or ``m:ss``; empty string when there is no time."""
-    if seconds is None:
-        return ""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _escape(text: str) -> str:
