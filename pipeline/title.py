@@ -152,6 +152,8 @@ def _headline_word(tokens: Sequence[Token], i: int) -> bool:
     """Headlines drop articles, auxiliaries, possessive pronouns, figures and stray marks
     (a hyphen inside a word like "state-owned" stays)."""
     t = tokens[i]
+    if t.pos == "ADV" and t.dep == "advmod" and 0 <= t.head < len(tokens) and tokens[t.head].pos in ("VERB", "AUX", "ADP", "NOUN", "PROPN"):
+        return False  # "usually", "just", "really": headlines leave them out ("almost three" stays)
     if t.tag == "PRP$" or any(c.isdigit() for c in t.text) or t.pos == "SYM" or not any(c.isalpha() for c in t.text) and t.text != "-":
         return False
     if t.pos in _DROP_IN_HEADLINE_POS:
@@ -226,16 +228,20 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
     # a verb that needs what follows ("mean that ...", "bought X") must not end the title
     needs_more = copula or any(t.head == root and t.dep in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for i, t in enumerate(tokens) if i != root)
     if LONG_FORM:
-        # the sentence from its subject on, headline style, cut at the last noun that fits
+        # the sentence from its subject on, headline style, cut at the last noun that fits;
+        # a copula stays ("Starter Is Flour and Water", not "Starter Flour and Water")
         start = min(subj)
-        stream = [i for i in range(start, len(tokens)) if _headline_word(tokens, i)]
+        stream = [i for i in range(start, len(tokens)) if _headline_word(tokens, i) or (copula and i == root)]
         stream = [i for i in stream if tokens[i].text not in _BREAKS]
         # a dropped figure can leave "for in sale": drop a preposition followed by another
         stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
         cut = stream[:max_words]
-        # never end inside a subordinate clause whose verb was cut off ("mean that President Bush")
+        # never end inside a clause whose verb was cut off: "mean that President Bush",
+        # "flour and water that wild yeast" (a relative clause on any noun, not only the root's)
         for child, t in enumerate(tokens):
-            if t.head == root and child != root and t.dep in ("ccomp", "advcl", "xcomp", "conj", "relcl") and child not in cut:
+            clause = t.dep in ("ccomp", "advcl", "xcomp", "relcl", "acl") or (t.dep == "conj" and t.head == root)
+            relative = t.dep in ("relcl", "acl") and t.pos in ("VERB", "AUX")  # "... which raises the bread": never in a title
+            if clause and child != root and (child not in cut or relative) and (t.head == root or t.pos in ("VERB", "AUX")):
                 first = min(_subtree(tokens, child))
                 if cut and cut[-1] >= first:
                     cut = [i for i in cut if i < first]
