@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -22,6 +21,11 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, as the tomli package
+    import tomli as tomllib  # type: ignore[no-redef]
 
 
 def _check_range(key: str, value: float | int | None, lo: float | None = None, hi: float | None = None) -> None:
