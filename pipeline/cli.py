@@ -7,6 +7,7 @@ else is an internal error (exit 1) whose traceback ``--debug`` shows.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from pathlib import Path
@@ -137,6 +138,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     outputs = []
     for item in inputs:
         result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
+        if not args.inputs:  # the bundled sample: name it the same wherever the package is installed
+            result = dataclasses.replace(result, meta=dataclasses.replace(result.meta, source="/".join(("<sample>",) + SAMPLE)))
         outputs.append(render(result, args.format))
     text = _join_outputs(outputs, args.format)
     _write(text, args.output)
