@@ -33,15 +33,14 @@ _BAD_HEADS = frozenset("i me we us you it they them he she thing things lot lots
 _FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 _ATTACHING_PREPOSITIONS = ("of", "for", "in", "on", "to", "about", "behind", "between", "without")
 _OPENING_SENTENCES = 3
+#: extra weight of the first sentence when choosing the headline sentence (news leads)
 FIRST_BONUS = 1.0
-LONG_FORM = True
 _CENTRAL_SENTENCES = 6
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     words: tuple[str, ...]
-    lemmas: tuple[str, ...]
     proper: tuple[bool, ...]
     score: float
     sentence: int
@@ -227,32 +226,31 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
     copula = tokens[root].pos == "AUX" and tokens[root].lemma == "be"
     # a verb that needs what follows ("mean that ...", "bought X") must not end the title
     needs_more = copula or any(t.head == root and t.dep in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for i, t in enumerate(tokens) if i != root)
-    if LONG_FORM:
-        # the sentence from its subject on, headline style, cut at the last noun that fits;
-        # a copula stays ("Starter Is Flour and Water", not "Starter Flour and Water")
-        start = min(subj)
-        stream = [i for i in range(start, len(tokens)) if _headline_word(tokens, i) or (copula and i == root)]
-        stream = [i for i in stream if tokens[i].text not in _BREAKS]
-        # a dropped figure can leave "for in sale": drop a preposition followed by another
-        stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
-        cut = stream[:max_words]
-        # never end inside a clause whose verb was cut off: "mean that President Bush",
-        # "flour and water that wild yeast" (a relative clause on any noun, not only the root's)
-        for child, t in enumerate(tokens):
-            clause = t.dep in ("ccomp", "advcl", "xcomp", "relcl", "acl") or (t.dep == "conj" and t.head == root)
-            relative = t.dep in ("relcl", "acl") and t.pos in ("VERB", "AUX")  # "... which raises the bread": never in a title
-            if clause and child != root and (child not in cut or relative) and (t.head == root or t.pos in ("VERB", "AUX")):
-                first = min(_subtree(tokens, child))
-                if cut and cut[-1] >= first:
-                    cut = [i for i in cut if i < first]
-        # end on a noun after the verb, or on the verb itself ("Shares ... slipped")
-        while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not needs_more)):
-            cut.pop()
-        if len(cut) >= 3 and cut[-1] >= root:
-            words = cut
-            if any(_first_person(tokens[i]) for i in words):
-                return None
-            return [tokens[i] for i in words]
+    # the sentence from its subject on, headline style, cut at the last noun that fits
+    # (when that leaves too little, the subject-verb-object core below is tried); a copula stays ("Starter Is Flour and Water", not "Starter Flour and Water")
+    start = min(subj)
+    stream = [i for i in range(start, len(tokens)) if _headline_word(tokens, i) or (copula and i == root)]
+    stream = [i for i in stream if tokens[i].text not in _BREAKS]
+    # a dropped figure can leave "for in sale": drop a preposition followed by another
+    stream = [i for k, i in enumerate(stream) if not (tokens[i].pos == "ADP" and k + 1 < len(stream) and tokens[stream[k + 1]].pos == "ADP")]
+    cut = stream[:max_words]
+    # never end inside a clause whose verb was cut off: "mean that President Bush",
+    # "flour and water that wild yeast" (a relative clause on any noun, not only the root's)
+    for child, t in enumerate(tokens):
+        clause = t.dep in ("ccomp", "advcl", "xcomp", "relcl", "acl") or (t.dep == "conj" and t.head == root)
+        relative = t.dep in ("relcl", "acl") and t.pos in ("VERB", "AUX")  # "... which raises the bread": never in a title
+        if clause and child != root and (child not in cut or relative) and (t.head == root or t.pos in ("VERB", "AUX")):
+            first = min(_subtree(tokens, child))
+            if cut and cut[-1] >= first:
+                cut = [i for i in cut if i < first]
+    # end on a noun after the verb, or on the verb itself ("Shares ... slipped")
+    while cut and not ((tokens[cut[-1]].pos in ("NOUN", "PROPN") and cut[-1] > root) or (cut[-1] == root and not needs_more)):
+        cut.pop()
+    if len(cut) >= 3 and cut[-1] >= root:
+        words = cut
+        if any(_first_person(tokens[i]) for i in words):
+            return None
+        return [tokens[i] for i in words]
     if copula:
         return None  # "X is Y" without the rest reads badly
     if not obj and any(t.head == root and t.dep in ("ccomp", "xcomp") for i, t in enumerate(tokens) if i != root):
@@ -343,7 +341,6 @@ def _candidate(sentence: Sentence, start: int, end: int, weights: dict[str, floa
     score = coverage / (1.0 + 0.15 * len(tokens)) + bonus - length_penalty
     return _Candidate(
         words=tuple(t.text for t in tokens),
-        lemmas=tuple(t.lemma for t in tokens),
         proper=tuple(t.pos == "PROPN" for t in tokens),
         score=score,
         sentence=sentence.index,
