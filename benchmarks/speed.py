@@ -54,7 +54,7 @@ def run_pipeline(nlp: Pipeline, item: tuple[str, str, str | None]) -> tuple[dict
     began = time.perf_counter()
     transcript = read_path(path) if path else read_text(text, format="text")
     ingest = time.perf_counter() - began
-    result = nlp.analyze_transcript(transcript, "")
+    result = nlp.analyze_transcript(transcript)
     seconds = {"ingest": ingest, **nlp.last_stage_seconds}
     words = sum(len(s.text.split()) for s in result.sentences)
     plain = " ".join(s.text for s in result.sentences)

@@ -8,7 +8,6 @@ a 10-minute talk a fraction of that.
 
 from __future__ import annotations
 
-import hashlib
 import time
 import warnings
 from contextlib import contextmanager
@@ -58,17 +57,17 @@ class Pipeline:
         """Analyse transcript text (plain text with optional speaker labels, or caption
         content when ``format`` is ``"srt"``, ``"vtt"`` or ``"json"`` or can be sniffed)."""
         transcript = read_text(text, name=name, format=format, config=self.config.input)
-        return self.analyze_transcript(transcript, _sha256(text.encode("utf-8")))
+        return self.analyze_transcript(transcript)
 
     def analyze_file(self, path: str | Path) -> Result:
         """Analyse a file (.txt, .srt, .vtt, .json); the format comes from the extension."""
         transcript = read_path(path, config=self.config.input)
-        return self.analyze_transcript(transcript, _file_sha256(Path(path)))
+        return self.analyze_transcript(transcript)
 
     def analyze_bytes(self, data: bytes, *, name: str = "<stdin>", format: str | None = None) -> Result:
         """Analyse raw bytes (standard input, an upload); the encoding is detected."""
         transcript = read_bytes(data, name=name, format=format, config=self.config.input)
-        return self.analyze_transcript(transcript, _sha256(data))
+        return self.analyze_transcript(transcript)
 
     def pipe(self, texts: Iterable[str], *, n_process: int = 1, chunksize: int = 4) -> Iterator[Result]:
         """Analyse many texts, yielding results in input order. ``n_process > 1`` uses that
@@ -107,8 +106,9 @@ class Pipeline:
 
     # ---- the stages -------------------------------------------------------------------
 
-    def analyze_transcript(self, transcript: Transcript, input_sha256: str) -> Result:
-        """Run every stage after ingest on an already-read transcript."""
+    def analyze_transcript(self, transcript: Transcript) -> Result:
+        """Run every stage after ingest on an already-read transcript; ``meta.input_sha256``
+        is the hash ingest took of the raw input (the file is read once)."""
         clock = _StageClock()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PipelineWarning)
@@ -147,7 +147,7 @@ class Pipeline:
                 package_version=__version__,
                 model=self.model.name,
                 config_fingerprint=self.config.fingerprint(),
-                input_sha256=input_sha256,
+                input_sha256=transcript.input_sha256,
                 warnings=tuple(dict.fromkeys(messages)),  # de-duplicated, first-seen order
                 input_format=transcript.format,
                 source=transcript.source,
@@ -176,18 +176,6 @@ def _sentences_out(document: Document) -> tuple[SentenceOut, ...]:
         SentenceOut(text=s.text, start_char=s.start_char, end_char=s.end_char, start=s.start, end=s.end, speaker=s.speaker)
         for s in document.sentences
     )
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # ---- worker processes for Pipeline.pipe ---------------------------------------------------

@@ -33,6 +33,7 @@ class Transcript:
     source: str = "<string>"  # file name, or "<stdin>" / "<string>"
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    input_sha256: str = ""  # hex SHA-256 of the raw input bytes (text: its UTF-8 encoding)
 
     @property
     def has_times(self) -> bool:

@@ -110,3 +110,14 @@ def test_pipe_keeps_order_and_matches_single_calls(default_pipeline):
     texts = ["Bees dance to share news. The hive listens.", (SAMPLES / "podcast.txt").read_text(encoding="utf-8")]
     piped = list(default_pipeline.pipe(texts, n_process=2))
     assert [r.to_json() for r in piped] == [default_pipeline(t).to_json() for t in texts]
+
+
+def test_file_hash_is_of_the_raw_bytes(default_pipeline, tmp_path):
+    import hashlib
+
+    raw = "\ufeffBees dance to share news. The hive listens closely.".encode("utf-8")  # with a BOM
+    path = tmp_path / "bom.txt"
+    path.write_bytes(raw)
+    result = default_pipeline.analyze_file(path)
+    assert result.meta.input_sha256 == hashlib.sha256(raw).hexdigest()
+    assert default_pipeline.analyze_bytes(raw).meta.input_sha256 == result.meta.input_sha256

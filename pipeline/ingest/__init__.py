@@ -16,6 +16,7 @@ Segment times are seconds.
 from __future__ import annotations
 
 import errno
+import hashlib
 from pathlib import Path
 
 from ..config import InputConfig
@@ -82,7 +83,8 @@ def read_text(
         raise InputError(f"expected text (str), got {type(text).__name__}")
     fmt = normalise_format(format) if format is not None else format_from_name(name)
     clean = prepare_text(text, name=name, max_chars=config.max_chars)
-    return _parse(clean, name=name, fmt=fmt, encoding="utf-8", warnings=())
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _parse(clean, name=name, fmt=fmt, encoding="utf-8", warnings=(), digest=digest)
 
 
 def _read(data: bytes, *, name: str, fmt: str | None, config: InputConfig) -> Transcript:
@@ -93,10 +95,11 @@ def _read(data: bytes, *, name: str, fmt: str | None, config: InputConfig) -> Tr
         raise InputError("input is empty")
     decoded = decode_bytes(data, name=name, max_chars=config.max_chars)
     text = prepare_text(decoded.text, name=name, max_chars=config.max_chars)
-    return _parse(text, name=name, fmt=fmt, encoding=decoded.encoding, warnings=decoded.warnings)
+    digest = hashlib.sha256(data).hexdigest()
+    return _parse(text, name=name, fmt=fmt, encoding=decoded.encoding, warnings=decoded.warnings, digest=digest)
 
 
-def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tuple[str, ...]) -> Transcript:
+def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tuple[str, ...], digest: str) -> Transcript:
     fmt = fmt or sniff_format(text)
     if fmt == "srt":
         out_format, segments = "srt", parse_srt(text, name=name)
@@ -108,6 +111,6 @@ def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tu
         out_format, segments = "text", parse_plain_text(text)
     if not segments:
         raise InputError("input is empty")
-    return Transcript(segments=segments, format=out_format, source=name, encoding=encoding, warnings=warnings)
+    return Transcript(segments=segments, format=out_format, source=name, encoding=encoding, warnings=warnings, input_sha256=digest)
 
 
