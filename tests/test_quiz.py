@@ -250,3 +250,23 @@ def test_number_distractors_keep_form_and_unit():
     degrees = gap("35 degrees", "QUANTITY")
     assert _compatible("40 degrees", degrees) and not _compatible("five nest boxes", degrees)
     assert not _compatible("almost no natural cavities", gap("about thirty five degrees", "QUANTITY"))
+
+
+def test_gap_features_describe_role_list_brackets_and_place(segmenter):
+    """The structural features of the gap model: kind in its role, the word before, list
+    membership, brackets, sentence end and the governing verb."""
+    from pipeline.quiz.gaps import candidate_spans, gap_features
+
+    line = "The bridge, known as Ironbridge (built of cast iron), was opened in 1781 by Abraham Darby, Thomas Pritchard and John Wilkinson."
+    doc = segmenter.parse(make_doc(segmenter, [(line, 0.0, 5.0)]), [0])
+    sentence = doc.sentences[0]
+    feats = {}
+    for (a, b), (kind, sources) in candidate_spans(sentence, doc.text, ()).items():
+        text = doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char]
+        feats[text] = gap_features(sentence, a, b, text, kind, sources, 1, None)
+    assert feats["1781"]["kd_DATE_pobj"] == 1.0 and feats["1781"]["prev_in"] == 1.0
+    assert feats["1781"]["verb_before"] == 1.0 and "at_end" not in feats["1781"]
+    assert feats["Ironbridge"]["prev_as"] == 1.0
+    assert feats["cast iron"]["in_brackets"] == 1.0 and "in_brackets" not in feats["1781"]
+    assert feats["John Wilkinson"]["at_end"] == 1.0 and feats["John Wilkinson"]["list_member"] == 1.0
+    assert "list_member" not in feats["1781"]

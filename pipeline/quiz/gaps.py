@@ -44,6 +44,12 @@ DEPS = (
 )
 #: prepositions governing a span (``pobj``) with a feature of their own
 PREPS = ("of", "in", "by", "for", "to", "as", "from", "on", "at", "with")
+#: words just before a span with a feature of their own ("known as _____", "such as _____",
+#: "about _____"); a word is its lower-case lemma, punctuation its text
+PREV_WORDS = (
+    "(", ",", "a", "about", "and", "approximately", "as", "by", "call", "for", "from", "in",
+    "include", "including", "know", "name", "nearly", "of", "over", "such", "than", "the", "to",
+)
 #: leading tokens that stay outside the blank ("the _____")
 _LEAD_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PUNCT", "PART", "SCONJ"})
 _TRAIL_POS = frozenset({"PUNCT", "PART", "CCONJ", "ADP", "DET"})
@@ -185,7 +191,45 @@ def gap_features(
     if kw_score is not None:
         f["is_kw"] = 1.0
         f["kw_score"] = kw_score
+    # what kind of thing in which role: a DATE as the object of "in" is asked for far more
+    # often than a DATE that modifies a noun
+    f["kd_" + (kind if kind in KINDS else "OTHER") + "_" + (dep if dep in DEPS else "other")] = 1.0
+    if start > 0:
+        before = toks[start - 1]
+        word = before.lemma.lower() if before.text.isalpha() else before.text
+        if word in PREV_WORDS:
+            f["prev_" + word] = 1.0
+    if _inside_brackets(toks, start):
+        f["in_brackets"] = 1.0  # asides: "(0.039 in)", "(Goldreich 2008)"
+    if all(t.is_punct for t in toks[end:]):
+        f["at_end"] = 1.0  # the new information of a sentence tends to come last
+    if dep == "conj" or any(t.head == root and t.dep == "conj" for t in toks if t is not toks[root]):
+        f["list_member"] = 1.0  # one name of a list: which one would a question ask for?
+    verb = _governing_verb(toks, root)
+    if verb >= 0:
+        f["verb_before" if verb < start else "verb_after"] = 1.0
+        if toks[verb].dep == "ROOT":
+            f["verb_main"] = 1.0
     return f
+
+
+def _inside_brackets(tokens: Sequence[Token], start: int) -> bool:
+    """Is token ``start`` inside round brackets opened earlier in the sentence?"""
+    depth = 0
+    for t in tokens[:start]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
+def _governing_verb(tokens: Sequence[Token], root: int) -> int:
+    """Index of the nearest verb (or auxiliary) above the span root ``root`` in the parse,
+    or -1 (no verb above it, or no parse)."""
+    h = tokens[root].head
+    seen = 0
+    while 0 <= h < len(tokens) and tokens[h].pos not in ("VERB", "AUX") and tokens[h].head != h and seen < len(tokens):
+        h = tokens[h].head
+        seen += 1
+    return h if 0 <= h < len(tokens) and tokens[h].pos in ("VERB", "AUX") else -1
 
 
 def gap_score(features: Mapping[str, float]) -> float:
