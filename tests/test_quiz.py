@@ -270,3 +270,34 @@ def test_gap_features_describe_role_list_brackets_and_place(segmenter):
     assert feats["cast iron"]["in_brackets"] == 1.0 and "in_brackets" not in feats["1781"]
     assert feats["John Wilkinson"]["at_end"] == 1.0 and feats["John Wilkinson"]["list_member"] == 1.0
     assert "list_member" not in feats["1781"]
+
+
+def test_a_recording_gets_one_item_in_each_stretch(sample_result, podcast_result):
+    """The quiz covers the whole recording: with 5 questions, one item from each fifth
+    (by time for the captions, by sentence position for the plain-text podcast)."""
+    talk = sample_result
+    end = max(s.end for s in talk.sentences if s.end is not None)
+    fifths = sorted(min(4, int(5 * item.start / end)) for item in talk.quiz)
+    assert fifths == [0, 1, 2, 3, 4]
+    n = len(podcast_result.sentences)
+    positions = sorted(min(4, int(5 * item.sentence / n)) for item in podcast_result.quiz)
+    assert positions == [0, 1, 2, 3, 4]
+
+
+def test_noun_distractors_agree_in_number_with_the_answer(segmenter):
+    lines = [
+        ("Busy scouts inspect dark cavities, and the colonies follow loud dancers to a new site.", 0.0, 5.0),
+        ("Researchers found wild colonies that survive the mite without any treatment.", 5.0, 10.0),
+        ("The swarm left the hive, and a beekeeper watched the cluster from the garden.", 10.0, 15.0),
+        ("Bees need warm muscles, and each forager carries pollen back to the nest.", 15.0, 20.0),
+    ]
+    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    sentence = doc.sentences[1]
+    gap = next(g for g in sentence_gaps(sentence, doc.text, ()) if g.text == "wild colonies" or g.text == "colonies")
+    pool = Pool(doc, ())
+    question = sentence.text.replace(gap.text, BLANK)
+    chosen = pool.choose(gap, question, sentence, seed=1)
+    assert len(chosen) == 3
+    plural = {p.text.lower(): p.plural for entries in pool.entries.values() for p in entries}
+    # plural phrases of the answer's shape exist, so they come before "new site", "hive", "garden"
+    assert all(plural[c.lower()] for c in chosen), chosen

@@ -41,6 +41,7 @@ class PoolEntry:
     count: int
     first_sentence: int
     lemmas: tuple[str, ...]
+    plural: bool  # its last token is a plural noun ("colonies"), for "wild _____ that survive"
 
 
 class Pool:
@@ -50,18 +51,18 @@ class Pool:
         found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
-            for text, kind, unit, lemmas in _phrases(sentence, document.text):
+            for text, kind, unit, lemmas, plural in _phrases(sentence, document.text):
                 key = (kind, text.lower())
                 if key in found:
                     found[key][2] += 1
                 else:
-                    found[key] = [text, unit, 1, sentence.index, lemmas]
+                    found[key] = [text, unit, 1, sentence.index, lemmas, plural]
         self.entries: dict[str, list[PoolEntry]] = {}
-        for (kind, _low), (text, unit, count, first, lemmas) in sorted(found.items()):
-            self.entries.setdefault(kind, []).append(PoolEntry(text, kind, unit, count, first, lemmas))
+        for (kind, _low), (text, unit, count, first, lemmas, plural) in sorted(found.items()):
+            self.entries.setdefault(kind, []).append(PoolEntry(text, kind, unit, count, first, lemmas, plural))
         # what kind is a given text? the most frequent reading wins (ties: entity before NP)
         votes: dict[str, list[tuple[int, int, str]]] = {}
-        for (kind, low), (_t, _u, count, _f, _l) in found.items():
+        for (kind, low), (_t, _u, count, _f, _l, _p) in found.items():
             votes.setdefault(low, []).append((-count, kind == "NP", kind))
         for low in sorted(votes):
             self.kind_by_text[low] = sorted(votes[low])[0][2]
@@ -104,7 +105,8 @@ class Pool:
             chosen.append(text)
             return len(chosen) >= k
 
-        same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap))
+        plural = _is_plural(sentence, gap)
+        same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap, plural))
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
@@ -123,7 +125,7 @@ class Pool:
         if group is not None:
             near = [e for kind in sorted(group) if kind != gap.kind for e in self.entries.get(kind, ())]
             near += [e for e in self.entries.get("NP", ()) if _is_proper(e.text)]
-            for entry in sorted(near, key=lambda e: _rank(e, gap)):
+            for entry in sorted(near, key=lambda e: _rank(e, gap, plural)):
                 if _is_proper(entry.text) and not any(c.isdigit() for c in entry.text) and consider(entry.text):
                     return tuple(chosen)
         return tuple(chosen)
@@ -141,8 +143,17 @@ _NAMES = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", 
 _GROUP = {**{k: _PLACES for k in _PLACES}, **{k: _NAMES for k in _NAMES}}
 
 
+def _is_plural(sentence: Sentence, gap: Gap) -> bool:
+    """Is the gap's last token a plural noun (Penn tags NNS, NNPS)?"""
+    return 0 < gap.end <= len(sentence.tokens) and sentence.tokens[gap.end - 1].tag in _PLURAL_TAGS
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def _phrases(sentence: Sentence, text: str):
-    """(text, kind, unit, lemmas) of the entities, numbers and noun phrases of a sentence."""
+    """(text, kind, unit, lemmas, plural) of the entities, numbers and noun phrases of a
+    sentence."""
     toks = sentence.tokens
     seen: set[tuple[int, int]] = set()
 
@@ -157,7 +168,7 @@ def _phrases(sentence: Sentence, text: str):
         if start == 0 and toks[0].pos != "PROPN" and kind == "NP" and phrase[:1].isupper() and phrase[1:2].islower():
             phrase = phrase[0].lower() + phrase[1:]  # sentence-initial capital of a common noun
         lemmas = tuple(t.lemma.lower() for t in toks[start:end] if not t.is_stop and not t.is_punct)
-        return phrase, kind, unit_of(toks, end), lemmas
+        return phrase, kind, unit_of(toks, end), lemmas, toks[end - 1].tag in _PLURAL_TAGS
 
     out = []
     labels = {}
@@ -241,12 +252,14 @@ def _unit_word(text: str) -> str:
     return _stem(last)
 
 
-def _rank(entry: PoolEntry, gap: Gap) -> tuple:
-    """Sort key: most answer-like first (shape, unit, length), then frequent, then near."""
+def _rank(entry: PoolEntry, gap: Gap, plural: bool) -> tuple:
+    """Sort key: most answer-like first (shape, grammatical number, unit, length), then
+    frequent, then near. ``plural``: is the answer a plural noun phrase?"""
     n_words = len(entry.text.split())
     g_words = len(gap.text.split())
     return (
         _shape(entry.text) != _shape(gap.text),
+        entry.plural != plural,  # "wild _____ that survive": colonies, swarms, scouts
         bool(gap.unit) and entry.unit != gap.unit,
         abs(n_words - g_words),
         _is_proper(entry.text) != _is_proper(gap.text),

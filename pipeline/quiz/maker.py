@@ -29,9 +29,10 @@ MIN_GAP_SCORE = -0.4
 #: away (a true/false statement of the sentence answers the cloze next to it).
 ITEMS_PER_SENTENCE = 1
 #: a text with at least this many candidate sentences per question (a recording rather
-#: than a paragraph) fills its remaining questions, round robin over the stretches, from gaps down to
-#: FILL_GAP_SCORE: covering the recording matters more there than the last bit of precision,
-#: and the transcripts' gaps are mostly common nouns that score lower than SQuAD's names
+#: than a paragraph) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
+#: none clears MIN_GAP_SCORE, and fills its remaining questions the same way: covering the
+#: recording matters more there than the last bit of precision, and the transcripts' gaps are
+#: mostly common nouns that score lower than SQuAD's names
 LONG_TEXT = 2
 FILL_GAP_SCORE = -1.5
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
@@ -81,17 +82,47 @@ class QuizMaker:
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
         planned: list[_Planned] = []
-        # round robin over the stretches of the transcript: one item per stretch per pass,
-        # from the sentence of that stretch whose best gap scores highest (ties: the better
-        # sentence by select.candidates' order). Rounds: one item per sentence with gaps above
-        # MIN_GAP_SCORE; then (ITEMS_PER_SENTENCE > 1) further items of used sentences, from
-        # gaps that do not overlap their first; then, in a long text only, the sentences still
-        # without an item, with gaps down to FILL_GAP_SCORE.
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
+
+        def best_in(sentences: list[int], floor: float) -> _Planned | None:
+            """The item of the sentence (of one stretch) whose best usable gap scores highest;
+            ties go to the better sentence by select.candidates' order."""
+            used = [p.gap.text for p in planned]
+            best: _Planned | None = None
+            for index in sentences:
+                if index not in gaps:
+                    gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
+                taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
+                plan = self._plan(document, index, gaps[index], pool, used, taken, floor)
+                if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                    best = plan
+            return best
+
+        def take(plan: _Planned, bins: dict[int, list[int]], b: int) -> None:
+            planned.append(plan)
+            bins[b].remove(plan.sentence)
+
         fresh = {b: list(v) for b, v in by_bin.items()}
+        long_text = len(cands) >= LONG_TEXT * q
+        if long_text:
+            # a recording: cover its whole length first, one item per stretch, from the
+            # stretch's best gap above MIN_GAP_SCORE, else above FILL_GAP_SCORE
+            for b in sorted(by_bin):
+                if len(planned) >= q:
+                    break
+                for floor in (MIN_GAP_SCORE, FILL_GAP_SCORE):
+                    plan = best_in(by_bin[b], floor)
+                    if plan is not None:
+                        take(plan, by_bin, b)
+                        break
+        # then round robin over the stretches, one item per stretch per pass. Rounds: one
+        # item per sentence with gaps above MIN_GAP_SCORE; then (ITEMS_PER_SENTENCE > 1)
+        # further items of used sentences, from gaps that do not overlap their first; then,
+        # in a long text only, the sentences still without an item, with gaps down to
+        # FILL_GAP_SCORE.
         floors = [MIN_GAP_SCORE] * ITEMS_PER_SENTENCE
-        if len(cands) >= LONG_TEXT * q:
+        if long_text:
             floors.append(FILL_GAP_SCORE)
         for _round, floor in enumerate(floors):
             if _round >= ITEMS_PER_SENTENCE:  # fill-up: sentences without an item
@@ -108,18 +139,9 @@ class QuizMaker:
                 for b in sorted(by_bin):
                     if len(planned) >= q:
                         break
-                    used = [p.gap.text for p in planned]
-                    best: _Planned | None = None
-                    for index in by_bin[b]:
-                        if index not in gaps:
-                            gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
-                        taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                        plan = self._plan(document, index, gaps[index], pool, used, taken, floor)
-                        if plan is not None and (best is None or plan.gap.score > best.gap.score):
-                            best = plan
-                    if best is not None:
-                        planned.append(best)
-                        by_bin[b].remove(best.sentence)
+                    plan = best_in(by_bin[b], floor)
+                    if plan is not None:
+                        take(plan, by_bin, b)
                         progress = True
         planned.sort(key=lambda p: (p.sentence, p.gap.start))
         out = []
