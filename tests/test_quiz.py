@@ -301,3 +301,23 @@ def test_noun_distractors_agree_in_number_with_the_answer(segmenter):
     plural = {p.text.lower(): p.plural for entries in pool.entries.values() for p in entries}
     # plural phrases of the answer's shape exist, so they come before "new site", "hive", "garden"
     assert all(plural[c.lower()] for c in chosen), chosen
+
+
+def test_ordinals_are_perturbed_with_the_right_suffix():
+    from pipeline.quiz.distractors import _has_number, ordinal_suffix
+
+    assert [ordinal_suffix(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
+        "st", "nd", "rd", "th", "th", "th", "th", "st", "nd", "rd", "st", "th"]
+    for answer in ("21st century", "the 3rd day", "17th century"):
+        out = perturb_number(answer, seed=7)
+        assert len(out) >= 3 and answer not in out
+        for text in out:
+            number = int("".join(c for c in text if c.isdigit()))
+            assert number >= 1 and text.split()[-1] == answer.split()[-1]
+            assert f"{number}{ordinal_suffix(number)}" in text
+            assert not is_variant(text, answer)
+    loaves = perturb_number("the fifth loaf", seed=7)
+    assert len(loaves) >= 3 and all(t.startswith("the ") and t.endswith(" loaf") for t in loaves)
+    assert not any(is_variant(t, "the fifth loaf") for t in loaves)
+    assert perturb_number("The Fifth Amendment", seed=1)[0].split()[1][0].isupper()
+    assert _has_number("the fifth loaf") and not _has_number("tonnes per second")

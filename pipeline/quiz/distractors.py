@@ -221,10 +221,11 @@ _NUMBER_WORD_SET = frozenset(
 
 
 def _has_number(text: str) -> bool:
-    """Digits or a number word ("twenty four degrees", "the fifth loaf")."""
+    """Digits, a number word or an ordinal ("twenty four degrees", "the fifth loaf"; not
+    "second", which is also a unit of time)."""
     if any(c.isdigit() for c in text):
         return True
-    return any(w in _NUMBER_WORD_SET for w in re.findall(r"[a-z]+", text.lower()))
+    return any(w in _NUMBER_WORD_SET or w in _ORDINAL_WORDS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 _YEAR = re.compile(
@@ -345,8 +346,8 @@ def is_variant(a: str, b: str) -> bool:
         # "$5 million"/"$6 million")
         if _numbers(na) == _numbers(nb):
             return True
-    content_a = {w for w in sa if w not in _STOP and not w.isdigit()}
-    content_b = {w for w in sb if w not in _STOP and not w.isdigit()}
+    content_a = {w for w in sa if w not in _STOP and not w.isdigit() and w not in _ORDINAL_VALUE}
+    content_b = {w for w in sb if w not in _STOP and not w.isdigit() and w not in _ORDINAL_VALUE}
     if content_a and content_b:
         shared = len(content_a & content_b)
         if shared and shared / min(len(content_a), len(content_b)) >= 0.5:
@@ -359,9 +360,9 @@ def is_variant(a: str, b: str) -> bool:
 
 
 def _numbers(text: str) -> list[str]:
-    """The numbers of a normalised text, digits and number words ("ten thousand bees" and
-    "eleven thousand bees" differ)."""
-    return [w for w in re.findall(r"\d+|[a-z]+", text) if w[0].isdigit() or w in _NUMBER_WORD_SET]
+    """The numbers of a normalised text: digits, number words and ordinals ("ten thousand
+    bees" and "eleven thousand bees" differ, so do "fifth loaf" and "third loaf")."""
+    return [w for w in re.findall(r"\d+|[a-z]+", text) if w[0].isdigit() or w in _NUMBER_WORD_SET or w in _ORDINAL_VALUE]
 
 
 def _contains_seq(big: list[str], small: list[str]) -> bool:
@@ -381,17 +382,67 @@ _WORD_NUMBERS = {
     )
 }
 _NUMBER_WORDS = {i: w for w, i in _WORD_NUMBERS.items()}
+#: ordinal words, 1-20 ("the fifth loaf" -> "the third loaf"). "second" is left out of
+#: :data:`_ORDINAL_WORDS` (what marks a phrase as holding a number): it is also a unit of time
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+)
+_ORDINAL_VALUE = {w: i + 1 for i, w in enumerate(_ORDINALS)}
+_ORDINAL_WORDS = frozenset(w for w in _ORDINALS if w != "second")
+#: a number written as an ordinal: "21st", "3rd", "17th"
+_DIGIT_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def ordinal_suffix(n: int) -> str:
+    """English ordinal suffix of ``n``: 1 -> "st", 2 -> "nd", 3 -> "rd", 11 -> "th", 22 -> "nd"."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _perturb_ordinal(answer: str, rng: random.Random) -> list[str] | None:
+    """Other ordinals for an answer holding exactly one ("17th century" -> "15th century",
+    "the fifth loaf" -> "the third loaf"); ``None`` when it holds none or several."""
+    digit = list(_DIGIT_ORDINAL.finditer(answer))
+    words = answer.split()
+    word_hits = [i for i, w in enumerate(words) if w.lower() in _ORDINAL_VALUE]
+    if len(digit) + len(word_hits) != 1 or (not digit and _NUM_IN_TEXT.search(answer)):
+        return None
+    n = int(digit[0].group(1)) if digit else _ORDINAL_VALUE[words[word_hits[0]].lower()]
+    deltas = [-1, 1, -2, 2, -3, 3, -4, 4]
+    rng.shuffle(deltas)
+    top = 10**6 if digit else len(_ORDINALS)
+    values = [n + d for d in deltas if 1 <= n + d <= top]
+    if digit:
+        m = digit[0]
+        suffix_upper = m.group(2).isupper()
+        return [
+            answer[: m.start()] + f"{v}{ordinal_suffix(v).upper() if suffix_upper else ordinal_suffix(v)}" + answer[m.end() :]
+            for v in values
+        ]
+    i = word_hits[0]
+    out = []
+    for v in values:
+        w = _ORDINALS[v - 1]
+        if words[i][:1].isupper():
+            w = w.capitalize()
+        out.append(" ".join([*words[:i], w, *words[i + 1 :]]))
+    return out
 
 
 def perturb_number(answer: str, seed: int) -> list[str]:
     """Plausible wrong numbers in the answer's own format (commas, decimals, number words,
     units and text around the number kept); years move by a few years. Empty when the answer
     holds no number; with several, the last one moves."""
+    rng = random.Random(seed)
+    ordinals = _perturb_ordinal(answer, rng)
+    if ordinals is not None:
+        return ordinals
     words = answer.split()
     lowered = [w.lower() for w in words]
     word_hits = [i for i, w in enumerate(lowered) if w in _WORD_NUMBERS]
     digit_hits = list(_NUM_IN_TEXT.finditer(answer))
-    rng = random.Random(seed)
     if digit_hits and not word_hits:
         m = digit_hits[-1]  # several numbers ("February 7, 2016", "24-10"): move the last
         raw = m.group(0)
