@@ -321,3 +321,31 @@ def test_ordinals_are_perturbed_with_the_right_suffix():
     assert not any(is_variant(t, "the fifth loaf") for t in loaves)
     assert perturb_number("The Fifth Amendment", seed=1)[0].split()[1][0].isupper()
     assert _has_number("the fifth loaf") and not _has_number("tonnes per second")
+
+
+def test_false_statement_opening_with_a_distractor_is_capitalised(segmenter):
+    from pipeline.quiz.gaps import Gap
+    from pipeline.quiz.items import true_false
+
+    sentence = make_doc(segmenter, [("Far-field microphones pick up the whole room.", 0.0, 3.0)]).sentences[0]
+    answers = set()
+    for k in range(12):  # true or false comes from a hash of the question: try a few
+        gap = Gap(0, 0, 1, 0, 9, "Far-field", "NP", "", 0.0, "chunk")
+        item = true_false(sentence, gap, f"{BLANK} microphones pick up the whole room {k}.", ("close-talking",))
+        answers.add(item.answer)
+        assert item.question[0].isupper(), item.question
+    assert answers == {"True", "False"}
+
+
+def test_spoken_noise_and_back_references_carry_no_question(segmenter):
+    lines = [
+        ("Tw - twelve hours of work went into labelling the meeting recordings.", 0.0, 3.0),
+        ("Um, the far-field microphones were placed on the table in the room.", 3.0, 6.0),
+        ("On the other hand, the headsets recorded each speaker very clearly.", 6.0, 9.0),
+        ("Cuz the transcribers in Boston will need the timing files next month.", 9.0, 12.0),
+        ("The meeting corpus holds seventy hours of speech from four research groups.", 12.0, 15.0),
+        ("Like the Lombardi Trophy, the medal was designed by Tiffany in New York.", 15.0, 18.0),
+        ("The rails use a 1,600 mm broad gauge across the whole state of Victoria.", 18.0, 21.0),
+    ]
+    flags = [eligible(s) for s in make_doc(segmenter, lines).sentences]
+    assert flags == [False, False, False, False, True, True, True]

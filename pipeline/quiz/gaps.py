@@ -253,6 +253,8 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
             return
         if "\n" in text[toks[start].start_char : toks[end - 1].end_char]:
             return
+        if (start > 0 and toks[start - 1].text == "-") or (end < len(toks) and toks[end].text == "-"):
+            return  # half a hyphenated word: "close-_____" of "close-talking mike"
         if any(_cuts(start, end, e_start, e_end) for e_start, e_end in entity_spans):
             return  # half a name ("Clara Convention Center") reads badly as a question
         kind = entity_spans.get((start, end)) or kind

@@ -47,6 +47,10 @@ def true_false(sentence: Sentence, gap: Gap, question: str, distractors: tuple[s
     digest = hashlib.sha256(f"{sentence.index}\x1f{gap.text}\x1f{question}".encode("utf-8")).digest()
     is_false = bool(distractors) and digest[0] % 2 == 1
     statement = question.replace(BLANK, distractors[0], 1) if is_false else sentence.text
+    if is_false and question.lstrip().startswith(BLANK):
+        # a lower-case distractor opening the statement would give the answer away
+        lead = len(statement) - len(statement.lstrip())
+        statement = statement[:lead] + statement[lead : lead + 1].upper() + statement[lead + 1 :]
     answer = FALSE if is_false else TRUE
     identifier = item_id("true_false", sentence.index, answer, statement)
     return QuizItem(

@@ -28,8 +28,23 @@ _CONTEXT_STARTERS = frozenset(
         "them", "their", "he", "she", "he's", "she's", "his", "her", "him", "such", "there",
         "here", "which", "both", "another", "other", "others", "so", "but", "and", "or",
         "also", "then", "yes", "no", "yeah", "well", "oh", "okay", "ok", "right", "anyway",
-        "however", "therefore", "thus", "besides", "meanwhile", "instead",
+        "however", "therefore", "thus", "besides", "meanwhile", "instead", "cuz", "cause", "coz",
+        "um", "uh", "erm", "hmm", "anyways", "actually", "basically",
     }
+)
+#: openings that refer back to the talk so far ("On the other hand, …", "Back on the data thing, …",
+#: "As I said, …")
+_BACK_REFERENCE = re.compile(
+    r"^(on the other hand|back (on|to)|as (i|we) (said|mentioned)|like (i|we) said|going back|"
+    r"in (that|this) case|for (that|this) reason|at (that|this) point|because of (that|this))\b",
+    re.IGNORECASE,
+)
+#: spoken-language noise that makes a poor question: fillers ("um"; not "mm", which is also
+#: millimetres), a restarted word ("Tw - twelve hours", "did f from"), filler phrases ("I mean",
+#: "you know")
+_DISFLUENCY = re.compile(
+    r"\b(um+|uh+|erm+|hmm+)\b|\b(\w{1,6}) ?- (?=\2)\w|(?-i:\b([b-hj-z]) (?=\3[a-z]))|\b(i mean|you know|sort of like)\b",
+    re.IGNORECASE,
 )
 #: chit-chat and calls to action: a quiz question about these would be silly
 _CHATTER = re.compile(
@@ -64,7 +79,7 @@ def eligible(sentence: Sentence) -> bool:
         return False  # the tail of a long sentence cut by the segmenter
     if words[0].text.lower() in _CONTEXT_STARTERS or words[0].pos == "PRON":
         return False
-    if _CHATTER.search(text):
+    if _CHATTER.search(text) or _BACK_REFERENCE.search(text) or _DISFLUENCY.search(text):
         return False
     if any(t.pos == "VERB" and t.tag == "VB" and i == 0 for i, t in enumerate(words)):
         return False  # imperative: "Go to the website ..."
