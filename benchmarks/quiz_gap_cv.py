@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _results_file import write_table  # noqa: E402
 from fit_quiz_gaps import examples, fit  # noqa: E402
 from quiz_quality import naive_items, token_f1  # noqa: E402
 
@@ -156,17 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {label} | {n} | {1 / (1 + math.exp(-(b + 0.25))):.2f} | {h / max(1, n):.3f} |")
     table = "\n".join(lines) + "\n"
     print(table)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    body = out.read_text(encoding="utf-8") if out.exists() else ""
-    marker = "<!-- table -->"
-    if marker in body:
-        head, _sep, rest = body.partition(marker)
-        _old, _sep2, tail = rest.partition("<!-- /table -->")
-        body = f"{head}{marker}\n{table}<!-- /table -->{tail}"
-    else:
-        body = f"# Quiz gap model, out of fold\n\nCommand: `python benchmarks/quiz_gap_cv.py`.\n\n{marker}\n{table}<!-- /table -->\n"
-    out.write_text(body, encoding="utf-8")
+    write_table(args.out, table, "# Quiz gap model, out of fold\n\nCommand: `python benchmarks/quiz_gap_cv.py`.")
     return 0
 
 

@@ -39,6 +39,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _results_file import write_table  # noqa: E402
 
 from pipeline.config import KeywordConfig, QuizConfig, SegmentConfig  # noqa: E402
 from pipeline.model import load_model  # noqa: E402
@@ -235,16 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     table = "\n".join(lines) + "\n"
     print(table)
     if not args.limit:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        body = Path(args.out).read_text(encoding="utf-8") if Path(args.out).exists() else ""
-        marker = "<!-- table -->"
-        if marker in body:
-            head, _sep, rest = body.partition(marker)
-            _old, _sep2, tail = rest.partition("<!-- /table -->")
-            body = f"{head}{marker}\n{table}<!-- /table -->{tail}"
-        else:
-            body = f"# Quiz quality\n\n{marker}\n{table}<!-- /table -->\n"
-        Path(args.out).write_text(body, encoding="utf-8")
+        write_table(args.out, table, "# Quiz quality")
     return 0
 
 

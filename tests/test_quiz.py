@@ -349,3 +349,20 @@ def test_spoken_noise_and_back_references_carry_no_question(segmenter):
     ]
     flags = [eligible(s) for s in make_doc(segmenter, lines).sentences]
     assert flags == [False, False, False, False, True, True, True]
+
+
+def test_a_verb_tagged_as_plural_noun_is_no_answer_or_distractor(segmenter):
+    """"A healthy starter doubles in volume": the tagger reads "doubles" as a plural noun, so
+    "healthy starter doubles" comes out as a noun chunk; it is neither a gap nor a distractor."""
+    from pipeline.quiz.gaps import candidate_spans
+
+    lines = [
+        ("A healthy starter doubles in volume within four to eight hours after a feed.", 0.0, 4.0),
+        ("The bakers keep their starter in a clean jar on the kitchen counter.", 4.0, 8.0),
+    ]
+    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    sentence = doc.sentences[0]
+    texts = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char] for a, b in candidate_spans(sentence, doc.text, ())}
+    assert not any(t.endswith("doubles") for t in texts), texts
+    pool = {p.text for entries in Pool(doc, ()).entries.values() for p in entries}
+    assert "clean jar" in pool and not any(t.endswith("doubles") for t in pool), pool

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..result import Keyword
 from ..types import Document, Sentence
-from .gaps import NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of
+from .gaps import NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -186,7 +186,7 @@ def _phrases(sentence: Sentence, text: str):
                 out.append(got)
     for c in sentence.noun_chunks:
         s, t = trim(toks, c.start_token, c.end_token)
-        if t <= s or toks[t - 1].pos == "PRON" or (s, t) in labels:
+        if t <= s or toks[t - 1].pos == "PRON" or (s, t) in labels or verb_read_as_noun(toks[t - 1]):
             continue
         got = emit(s, t, "NP")
         if got:

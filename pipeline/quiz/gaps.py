@@ -275,7 +275,7 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
                 add(start, end, "keyphrase")
     for chunk in sentence.noun_chunks:
         start, end = trim(toks, chunk.start_token, chunk.end_token)
-        if end <= start or toks[end - 1].pos == "PRON":
+        if end <= start or toks[end - 1].pos == "PRON" or verb_read_as_noun(toks[end - 1]):
             continue
         add(start, end, "chunk")
         core = start
@@ -303,6 +303,16 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
     return {
         key: (kind, tuple(s for s in SOURCES if s in sources)) for key, (kind, sources) in sorted(found.items())
     }
+
+
+def verb_read_as_noun(head: Token) -> bool:
+    """Is this noun-phrase head a verb the tagger took for a plural noun? "A healthy starter
+    doubles in volume" gives the chunk "healthy starter doubles" with "doubles" (NNS) as the
+    sentence root; a plural noun heading a clause (ROOT, ccomp, advcl, relcl) is that mistake."""
+    return head.tag == "NNS" and head.dep in _CLAUSE_DEPS
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl"})
 
 
 def _cuts(start: int, end: int, e_start: int, e_end: int) -> bool:
