@@ -366,3 +366,26 @@ def test_a_verb_tagged_as_plural_noun_is_no_answer_or_distractor(segmenter):
     assert not any(t.endswith("doubles") for t in texts), texts
     pool = {p.text for entries in Pool(doc, ()).entries.values() for p in entries}
     assert "clean jar" in pool and not any(t.endswith("doubles") for t in pool), pool
+
+
+def test_names_used_with_the_keep_it_in_a_distractor(segmenter):
+    """"Europe and _____" with the distractor "United States" must read "the United States",
+    or a false statement gives itself away by its grammar."""
+    from pipeline.quiz.distractors import PoolEntry, _with_article
+
+    lines = [
+        ("Honeybee colonies in Europe and North America have suffered heavy losses.", 0.0, 4.0),
+        ("Beekeepers in the United States lost a third of their hives last winter.", 4.0, 8.0),
+        ("Farmers in the United States rent hives to pollinate almond trees.", 8.0, 12.0),
+        ("The mite arrived in Britain and in Japan many years ago.", 12.0, 16.0),
+    ]
+    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    pool = Pool(doc, ())
+    takes_the = {e.text: e.takes_the for entries in pool.entries.values() for e in entries}
+    assert takes_the["United States"] and not takes_the["Britain"]
+    entry = next(e for entries in pool.entries.values() for e in entries if e.text == "United States")
+    assert _with_article("United States", entry, "Colonies in Europe and _____ suffered.") == "the United States"
+    assert _with_article("United States", entry, "Colonies in the _____ suffered.") == "United States"
+    assert _with_article("United States", entry, "_____ lost hives.") == "The United States"
+    assert _with_article("United States", entry, "Its _____ lost hives.") == "United States"
+    assert _with_article("Britain", PoolEntry("Britain", "GPE", "", 1, 0, ("britain",), False, False), "Europe and _____.") == "Britain"

@@ -42,6 +42,7 @@ class PoolEntry:
     first_sentence: int
     lemmas: tuple[str, ...]
     plural: bool  # its last token is a plural noun ("colonies"), for "wild _____ that survive"
+    takes_the: bool  # most of its occurrences follow "the" ("the United States")
 
 
 class Pool:
@@ -51,18 +52,20 @@ class Pool:
         found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
-            for text, kind, unit, lemmas, plural in _phrases(sentence, document.text):
+            for text, kind, unit, lemmas, plural, after_the in _phrases(sentence, document.text):
                 key = (kind, text.lower())
                 if key in found:
                     found[key][2] += 1
+                    found[key][6] += after_the
                 else:
-                    found[key] = [text, unit, 1, sentence.index, lemmas, plural]
+                    found[key] = [text, unit, 1, sentence.index, lemmas, plural, int(after_the)]
         self.entries: dict[str, list[PoolEntry]] = {}
-        for (kind, _low), (text, unit, count, first, lemmas, plural) in sorted(found.items()):
-            self.entries.setdefault(kind, []).append(PoolEntry(text, kind, unit, count, first, lemmas, plural))
+        for (kind, _low), (text, unit, count, first, lemmas, plural, with_the) in sorted(found.items()):
+            entry = PoolEntry(text, kind, unit, count, first, lemmas, plural, 2 * with_the > count)
+            self.entries.setdefault(kind, []).append(entry)
         # what kind is a given text? the most frequent reading wins (ties: entity before NP)
         votes: dict[str, list[tuple[int, int, str]]] = {}
-        for (kind, low), (_t, _u, count, _f, _l, _p) in found.items():
+        for (kind, low), (_t, _u, count, _f, _l, _p, _w) in found.items():
             votes.setdefault(low, []).append((-count, kind == "NP", kind))
         for low in sorted(votes):
             self.kind_by_text[low] = sorted(votes[low])[0][2]
@@ -78,6 +81,8 @@ class Pool:
         """The kind of a phrase as this transcript uses it: an entity label, ``CARDINAL``
         for numbers, ``NP`` otherwise."""
         low = text.lower().strip()
+        if low.startswith("the ") and low not in self.kind_by_text:
+            low = low[4:]  # "the United States" as a distractor is "United States" in the pool
         if low in self.kind_by_text:
             return self.kind_by_text[low]
         form = re.sub(r"\d", "0", low)
@@ -106,11 +111,12 @@ class Pool:
             return len(chosen) >= k
 
         plural = _is_plural(sentence, gap)
-        same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap, plural))
+        blank_after_the = _blank_after_the(question)
+        same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap, plural, blank_after_the))
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
-            if consider(_match_case(entry.text, gap.text, gap.kind)):
+            if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question)):
                 return tuple(chosen)
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and consider(_match_case(kw.text, gap.text, gap.kind)):
@@ -125,8 +131,8 @@ class Pool:
         if group is not None:
             near = [e for kind in sorted(group) if kind != gap.kind for e in self.entries.get(kind, ())]
             near += [e for e in self.entries.get("NP", ()) if _is_proper(e.text)]
-            for entry in sorted(near, key=lambda e: _rank(e, gap, plural)):
-                if _is_proper(entry.text) and not any(c.isdigit() for c in entry.text) and consider(entry.text):
+            for entry in sorted(near, key=lambda e: _rank(e, gap, plural, blank_after_the)):
+                if _is_proper(entry.text) and not any(c.isdigit() for c in entry.text) and consider(_with_article(entry.text, entry, question)):
                     return tuple(chosen)
         return tuple(chosen)
 
@@ -152,8 +158,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _phrases(sentence: Sentence, text: str):
-    """(text, kind, unit, lemmas, plural) of the entities, numbers and noun phrases of a
-    sentence."""
+    """(text, kind, unit, lemmas, plural, after "the") of the entities, numbers and noun
+    phrases of a sentence."""
     toks = sentence.tokens
     seen: set[tuple[int, int]] = set()
 
@@ -168,7 +174,8 @@ def _phrases(sentence: Sentence, text: str):
         if start == 0 and toks[0].pos != "PROPN" and kind == "NP" and phrase[:1].isupper() and phrase[1:2].islower():
             phrase = phrase[0].lower() + phrase[1:]  # sentence-initial capital of a common noun
         lemmas = tuple(t.lemma.lower() for t in toks[start:end] if not t.is_stop and not t.is_punct)
-        return phrase, kind, unit_of(toks, end), lemmas, toks[end - 1].tag in _PLURAL_TAGS
+        after_the = start > 0 and toks[start - 1].text.lower() == "the"
+        return phrase, kind, unit_of(toks, end), lemmas, toks[end - 1].tag in _PLURAL_TAGS, after_the
 
     out = []
     labels = {}
@@ -253,14 +260,17 @@ def _unit_word(text: str) -> str:
     return _stem(last)
 
 
-def _rank(entry: PoolEntry, gap: Gap, plural: bool) -> tuple:
-    """Sort key: most answer-like first (shape, grammatical number, unit, length), then
-    frequent, then near. ``plural``: is the answer a plural noun phrase?"""
+def _rank(entry: PoolEntry, gap: Gap, plural: bool, blank_after_the: bool = False) -> tuple:
+    """Sort key: most answer-like first (shape, grammatical number, article, unit, length),
+    then frequent, then near. ``plural``: is the answer a plural noun phrase?
+    ``blank_after_the``: does "the" stand right before the blank?"""
     n_words = len(entry.text.split())
     g_words = len(gap.text.split())
     return (
         _shape(entry.text) != _shape(gap.text),
         entry.plural != plural,  # "wild _____ that survive": colonies, swarms, scouts
+        # "the _____" takes "United States", not "Britain"
+        blank_after_the and _is_proper(entry.text) and not entry.takes_the,
         bool(gap.unit) and entry.unit != gap.unit,
         abs(n_words - g_words),
         _is_proper(entry.text) != _is_proper(gap.text),
@@ -290,6 +300,29 @@ def _match_case(text: str, answer: str, kind: str) -> str:
     if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text):
         return text[0].lower() + text[1:]
     return text
+
+
+def _blank_after_the(question: str) -> bool:
+    """Is the word right before the blank "the"?"""
+    before = question.partition("_____")[0]
+    words = re.findall(r"[\w'’-]+", before.lower())
+    return bool(words) and words[-1] == "the" and before.rstrip() == before.rstrip().rstrip(",;:")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+
+
+def _with_article(text: str, entry: PoolEntry, question: str) -> str:
+    """``text`` with "the" in front when it is a name used with "the" ("the United States")
+    and no determiner stands before the blank: "Europe and _____" -> "the United States"."""
+    if not entry.takes_the or not _is_proper(text) or text.lower().startswith("the "):
+        return text
+    before = question.partition("_____")[0]
+    words = re.findall(r"[\w'’-]+", before.lower())
+    if (words and (words[-1] in _DETERMINERS or words[-1].endswith(("'s", "’s")))) or before.rstrip().endswith(("'", "’")):
+        return text
+    at_start = not before.strip()
+    return ("The " if at_start else "the ") + text
 
 
 def _context(question: str) -> tuple[str, str]:
