@@ -45,6 +45,12 @@ def make_doc(segmenter: Segmenter, lines=TALK) -> Document:
     return segmenter(Transcript(segments=tuple(Segment(t, a, b) for t, a, b in lines)))
 
 
+def make_parsed(segmenter: Segmenter, lines=TALK) -> Document:
+    """:func:`make_doc` with every sentence parsed (entities, noun chunks)."""
+    doc = make_doc(segmenter, lines)
+    return segmenter.parse(doc, range(len(doc.sentences)))
+
+
 KEYWORDS = (
     Keyword(text="Apollo program", score=0.9, count=1, forms=("Apollo program",)),
     Keyword(text="Moon", score=0.8, count=3, forms=("Moon",)),
@@ -137,7 +143,7 @@ def test_zero_questions_is_silent(segmenter):
 
 def test_does_not_mutate_document(segmenter):
     maker = QuizMaker(QuizConfig())
-    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    doc = make_parsed(segmenter)
     before = doc
     maker(doc, (), KEYWORDS)
     assert doc == before
@@ -163,7 +169,7 @@ def test_perturb_number_keeps_format():
 
 
 def test_gaps_never_stop_words_and_cover_whole_tokens(segmenter):
-    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    doc = make_parsed(segmenter)
     for sentence in doc.sentences:
         for gap in sentence_gaps(sentence, doc.text, KEYWORDS):
             inner = sentence.tokens[gap.start : gap.end]
@@ -189,7 +195,7 @@ def test_gap_model_ships_as_json():
 def test_gaps_prefer_facts_and_never_cut_names(segmenter):
     from pipeline.quiz.gaps import candidate_spans
 
-    doc = segmenter.parse(make_doc(segmenter), range(len(TALK)))
+    doc = make_parsed(segmenter)
     sentence = doc.sentences[1]  # Neil Armstrong ... in July 1969.
     spans = candidate_spans(sentence, doc.text, KEYWORDS)
     texts = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char] for a, b in spans}
@@ -203,7 +209,7 @@ def test_leading_adjectives_give_a_core_candidate(segmenter):
     from pipeline.quiz.gaps import candidate_spans
 
     line = "The old bridge was built by the famous engineer Robert Stephenson in 1850."
-    doc = segmenter.parse(make_doc(segmenter, [(line, 0.0, 5.0)]), [0])
+    doc = make_parsed(segmenter, [(line, 0.0, 5.0)])
     sentence = doc.sentences[0]
     found = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char]: sources
              for (a, b), (_kind, sources) in candidate_spans(sentence, doc.text, ()).items()}
@@ -258,7 +264,7 @@ def test_gap_features_describe_role_list_brackets_and_place(segmenter):
     from pipeline.quiz.gaps import candidate_spans, gap_features
 
     line = "The bridge, known as Ironbridge (built of cast iron), was opened in 1781 by Abraham Darby, Thomas Pritchard and John Wilkinson."
-    doc = segmenter.parse(make_doc(segmenter, [(line, 0.0, 5.0)]), [0])
+    doc = make_parsed(segmenter, [(line, 0.0, 5.0)])
     sentence = doc.sentences[0]
     feats = {}
     for (a, b), (kind, sources) in candidate_spans(sentence, doc.text, ()).items():
@@ -291,7 +297,7 @@ def test_noun_distractors_agree_in_number_with_the_answer(segmenter):
         ("The swarm left the hive, and a beekeeper watched the cluster from the garden.", 10.0, 15.0),
         ("Bees need warm muscles, and each forager carries pollen back to the nest.", 15.0, 20.0),
     ]
-    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    doc = make_parsed(segmenter, lines)
     sentence = doc.sentences[1]
     gap = next(g for g in sentence_gaps(sentence, doc.text, ()) if g.text == "wild colonies" or g.text == "colonies")
     pool = Pool(doc, ())
@@ -360,7 +366,7 @@ def test_a_verb_tagged_as_plural_noun_is_no_answer_or_distractor(segmenter):
         ("A healthy starter doubles in volume within four to eight hours after a feed.", 0.0, 4.0),
         ("The bakers keep their starter in a clean jar on the kitchen counter.", 4.0, 8.0),
     ]
-    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    doc = make_parsed(segmenter, lines)
     sentence = doc.sentences[0]
     texts = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char] for a, b in candidate_spans(sentence, doc.text, ())}
     assert not any(t.endswith("doubles") for t in texts), texts
@@ -379,7 +385,7 @@ def test_names_used_with_the_keep_it_in_a_distractor(segmenter):
         ("Farmers in the United States rent hives to pollinate almond trees.", 8.0, 12.0),
         ("The mite arrived in Britain and in Japan many years ago.", 12.0, 16.0),
     ]
-    doc = segmenter.parse(make_doc(segmenter, lines), range(len(lines)))
+    doc = make_parsed(segmenter, lines)
     pool = Pool(doc, ())
     takes_the = {e.text: e.takes_the for entries in pool.entries.values() for e in entries}
     assert takes_the["United States"] and not takes_the["Britain"]
