@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..result import Keyword
 from ..types import Document, Sentence
-from .gaps import NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
+from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -302,11 +302,15 @@ def _match_case(text: str, answer: str, kind: str) -> str:
     return text
 
 
+def _word_before_blank(question: str) -> str:
+    """The lower-cased word right before the blank ("" at the start of the question)."""
+    words = re.findall(r"[\w'’-]+", question.partition(BLANK)[0].lower())
+    return words[-1] if words else ""
+
+
 def _blank_after_the(question: str) -> bool:
     """Is the word right before the blank "the"?"""
-    before = question.partition("_____")[0]
-    words = re.findall(r"[\w'’-]+", before.lower())
-    return bool(words) and words[-1] == "the" and before.rstrip() == before.rstrip().rstrip(",;:")
+    return _word_before_blank(question) == "the"
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -317,17 +321,16 @@ def _with_article(text: str, entry: PoolEntry, question: str) -> str:
     and no determiner stands before the blank: "Europe and _____" -> "the United States"."""
     if not entry.takes_the or not _is_proper(text) or text.lower().startswith("the "):
         return text
-    before = question.partition("_____")[0]
-    words = re.findall(r"[\w'’-]+", before.lower())
-    if (words and (words[-1] in _DETERMINERS or words[-1].endswith(("'s", "’s")))) or before.rstrip().endswith(("'", "’")):
-        return text
-    at_start = not before.strip()
-    return ("The " if at_start else "the ") + text
+    before = question.partition(BLANK)[0]
+    word = _word_before_blank(question)
+    if word in _DETERMINERS or word.endswith(("'s", "’s")) or before.rstrip().endswith(("'", "’")):
+        return text  # "its _____", "Seeley's _____", "the bees' _____"
+    return ("The " if not before.strip() else "the ") + text
 
 
 def _context(question: str) -> tuple[str, str]:
     """Two words either side of the blank, lower-cased (either may be empty)."""
-    before, _, after = question.partition("_____")
+    before, _, after = question.partition(BLANK)
     lw = re.findall(r"[\w'’-]+", before.lower())[-2:]
     rw = re.findall(r"[\w'’-]+", after.lower())[:2]
     left = " ".join(lw) if len(lw) == 2 else ""
