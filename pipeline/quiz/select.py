@@ -40,10 +40,10 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 #: spoken-language noise that makes a poor question: fillers ("um"; not "mm", which is also
-#: millimetres), a restarted word ("Tw - twelve hours", "did f from"), filler phrases ("I mean",
-#: "you know")
+#: millimetres), a restarted word ("Tw - twelve hours", "did f from"; letters only, so a
+#: score such as "1 - 1" is no restart), filler phrases ("I mean", "you know")
 _DISFLUENCY = re.compile(
-    r"\b(um+|uh+|erm+|hmm+)\b|\b(\w{1,6}) ?- (?=\2)\w|(?-i:\b([b-hj-z]) (?=\3[a-z]))|\b(i mean|you know|sort of like)\b",
+    r"\b(um+|uh+|erm+|hmm+)\b|\b([^\W\d_]{1,6}) ?- (?=\2)[^\W\d_]|(?-i:\b([b-hj-z]) (?=\3[a-z]))|\b(i mean|you know|sort of like)\b",
     re.IGNORECASE,
 )
 #: chit-chat and calls to action: a quiz question about these would be silly
