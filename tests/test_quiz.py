@@ -396,3 +396,26 @@ def test_names_used_with_the_keep_it_in_a_distractor(segmenter):
     assert _with_article("United States", entry, "_____ lost hives.") == "The United States"
     assert _with_article("United States", entry, "Its _____ lost hives.") == "United States"
     assert _with_article("Britain", PoolEntry("Britain", "GPE", "", 1, 0, ("britain",), False, False), "Europe and _____.") == "Britain"
+
+
+def test_perturbed_counts_stay_plural_and_restarts_carry_no_question(segmenter):
+    for seed in range(20):
+        for text in perturb_number("three months to September", seed) + perturb_number("2 weeks", seed):
+            assert not text.startswith(("one ", "1 ", "zero ", "0 ")), text
+    lines = [
+        ("Moreover, moreover it covers all the end goals of the remote control.", 0.0, 3.0),
+        ("Might be closer I guess if we did a soft target training on the features.", 3.0, 6.0),
+        ("Like, the jog wheel replaces the four buttons on the old remote control.", 6.0, 9.0),
+        ("Andy Taylor, former lead guitarist of Duran Duran, was born here in 1961.", 9.0, 12.0),
+    ]
+    assert [eligible(s) for s in make_doc(segmenter, lines).sentences] == [False, False, False, True]
+
+
+def test_unmarked_questions_and_cut_off_sentences_carry_no_question(segmenter):
+    lines = [
+        ("Is there a cheaper way to build the remote control for the market.", 0.0, 3.0),
+        ("The price of the remote control is twenty five euros, okay.", 3.0, 6.0),
+        ("The remote control costs twenty five euros to build in the factory.", 6.0, 9.0),
+        ("Even we can provide many different colours or different fruits, and", 9.0, 12.0),
+    ]
+    assert [eligible(s) for s in make_doc(segmenter, lines).sentences] == [False, False, True, False]

@@ -467,6 +467,14 @@ def _perturb_ordinal(answer: str, rng: random.Random) -> list[str] | None:
     return out
 
 
+def _agrees(value: float, rest: str) -> bool:
+    """Can ``value`` stand before ``rest`` (the text after the number)? Not 0 or 1 before a
+    plural noun: "one months to September", "0 instruments"."""
+    following = rest.split()[0].lower() if rest.split() else ""
+    plural = len(following) > 2 and following.endswith("s") and not following.endswith("ss")
+    return not (plural and value in (0, 1))
+
+
 def perturb_number(answer: str, seed: int) -> list[str]:
     """Plausible wrong numbers in the answer's own format (commas, decimals, number words,
     units and text around the number kept); years move by a few years. Empty when the answer
@@ -508,14 +516,15 @@ def perturb_number(answer: str, seed: int) -> list[str]:
                     v_text = f"{int(round(v)):,}"
             else:
                 v_text = f"{v:.{decimals}f}"
-            if v_text == raw:
+            if v_text == raw or not _agrees(v, answer[m.end() :]):
                 continue
             out.append(answer[: m.start()] + v_text + answer[m.end() :])
         return list(dict.fromkeys(out))
     if len(word_hits) == 1 and not digit_hits:
         i = word_hits[0]
         n = _WORD_NUMBERS[lowered[i]]
-        values = [n + d for d in (1, -1, 2, -2, 3, 4) if 0 <= n + d <= 20]
+        rest = " ".join(words[i + 1 :])
+        values = [n + d for d in (1, -1, 2, -2, 3, 4) if 0 <= n + d <= 20 and _agrees(n + d, rest)]
         rng.shuffle(values)
         out = []
         for v in values:

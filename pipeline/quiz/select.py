@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..result import Keyword, SummaryItem
-from ..types import Document, Sentence
+from ..types import Document, Sentence, Token
 
 #: sentence length bounds, in words: shorter has too little context, longer is a chore
 MIN_WORDS = 6
@@ -41,9 +41,10 @@ _BACK_REFERENCE = re.compile(
 )
 #: spoken-language noise that makes a poor question: fillers ("um"; not "mm", which is also
 #: millimetres), a restarted word ("Tw - twelve hours", "did f from"; letters only, so a
-#: score such as "1 - 1" is no restart), filler phrases ("I mean", "you know")
+#: score such as "1 - 1" is no restart), filler phrases ("I mean", "you know", "I guess",
+#: "okay", a leading "Like,")
 _DISFLUENCY = re.compile(
-    r"\b(um+|uh+|erm+|hmm+)\b|\b([^\W\d_]{1,6}) ?- (?=\2)[^\W\d_]|(?-i:\b([b-hj-z]) (?=\3[a-z]))|\b(i mean|you know|sort of like)\b",
+    r"\b(um+|uh+|erm+|hmm+)\b|\b([^\W\d_]{1,6}) ?- (?=\2)[^\W\d_]|(?-i:\b([b-hj-z]) (?=\3[a-z]))|\b(i mean|you know|i guess|sort of like|okay|yeah|yep)\b|^like,",
     re.IGNORECASE,
 )
 #: chit-chat and calls to action: a quiz question about these would be silly
@@ -81,6 +82,12 @@ def eligible(sentence: Sentence) -> bool:
         return False
     if _CHATTER.search(text) or _BACK_REFERENCE.search(text) or _DISFLUENCY.search(text):
         return False
+    if _repeats_a_word(words):
+        return False
+    if words[0].pos == "AUX" and len(words) > 1 and (words[1].pos == "PRON" or words[1].text.lower() == "there"):
+        return False  # a question without its question mark: "Is there …", "Do you …"
+    if words[-1].pos in ("CCONJ", "DET", "ADP", "SCONJ"):
+        return False  # cut off mid-clause: "… or different fruits, and"
     if any(t.pos == "VERB" and t.tag == "VB" and i == 0 for i, t in enumerate(words)):
         return False  # imperative: "Go to the website ..."
     content = [t for t in words if not t.is_stop and (t.text.isalpha() or t.like_num)]
@@ -88,6 +95,16 @@ def eligible(sentence: Sentence) -> bool:
         return False
     personal = sum(1 for t in words if t.text.lower() in _PERSONAL)
     return personal / len(words) < 0.15
+
+
+def _repeats_a_word(words: Sequence[Token]) -> bool:
+    """A word said twice in a row, the second time in lower case ("that that we have",
+    "Moreover, moreover it covers"): a spoken restart. Names that double ("Duran Duran",
+    "The Late Late Show") keep their capitals and are not counted."""
+    for a, b in zip(words, words[1:]):
+        if len(b.text) >= 2 and b.text.isalpha() and b.text.islower() and a.text.lower() == b.text:
+            return True
+    return False
 
 
 def sentence_scores(
