@@ -419,3 +419,18 @@ def test_unmarked_questions_and_cut_off_sentences_carry_no_question(segmenter):
         ("Even we can provide many different colours or different fruits, and", 9.0, 12.0),
     ]
     assert [eligible(s) for s in make_doc(segmenter, lines).sentences] == [False, False, True, False]
+
+
+def test_a_misread_verb_key_phrase_is_no_gap_or_distractor(segmenter):
+    from pipeline.quiz.gaps import candidate_spans
+
+    lines = [
+        ("A scout who found a mediocre site dances only a few circuits and then stops.", 0.0, 4.0),
+        ("The scouts inspect every cavity before the swarm flies to its new home.", 4.0, 8.0),
+    ]
+    doc = make_parsed(segmenter, lines)
+    key_phrase = Keyword(text="site dances", score=0.9, count=2, forms=("site dances",))
+    sentence = doc.sentences[0]
+    texts = {doc.text[sentence.tokens[a].start_char : sentence.tokens[b - 1].end_char] for a, b in candidate_spans(sentence, doc.text, (key_phrase,))}
+    assert "site dances" not in texts and "mediocre site dances" not in texts
+    assert key_phrase not in Pool(doc, (key_phrase,)).keywords

@@ -49,7 +49,7 @@ class Pool:
     """All candidate phrases of a document, grouped by kind; built once per quiz."""
 
     def __init__(self, document: Document, keywords: Sequence[Keyword]) -> None:
-        found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas]
+        found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas, plural, with "the"]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
             for text, kind, unit, lemmas, plural, after_the in _phrases(sentence, document.text):
@@ -74,7 +74,9 @@ class Pool:
         for low in sorted(self.kind_by_text):
             if any(c.isdigit() for c in low):
                 self.kind_by_form.setdefault(re.sub(r"\d", "0", low), self.kind_by_text[low])
-        self.keywords = tuple(keywords)
+        # a key phrase ending in a verb the tagger misread ("site dances") is no distractor
+        misread = {t.text.lower() for sentence in document.sentences for t in sentence.tokens if verb_read_as_noun(t)}
+        self.keywords = tuple(kw for kw in keywords if (kw.text.lower().split() or [""])[-1] not in misread)
         self.text_lower = " ".join(document.text.lower().split())
 
     def kind_of(self, text: str) -> str:
@@ -159,7 +161,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 def _phrases(sentence: Sentence, text: str):
     """(text, kind, unit, lemmas, plural, after "the") of the entities, numbers and noun
-    phrases of a sentence."""
+    phrases of a sentence; no noun chunk headed by a verb the tagger misread
+    (:func:`~.gaps.verb_read_as_noun`)."""
     toks = sentence.tokens
     seen: set[tuple[int, int]] = set()
 
@@ -193,7 +196,9 @@ def _phrases(sentence: Sentence, text: str):
                 out.append(got)
     for c in sentence.noun_chunks:
         s, t = trim(toks, c.start_token, c.end_token)
-        if t <= s or toks[t - 1].pos == "PRON" or (s, t) in labels or verb_read_as_noun(toks[t - 1]):
+        if t <= s or toks[t - 1].pos == "PRON" or (s, t) in labels:
+            continue
+        if verb_read_as_noun(toks[t - 1]):
             continue
         got = emit(s, t, "NP")
         if got:

@@ -255,6 +255,8 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
             return
         if (start > 0 and toks[start - 1].text == "-") or (end < len(toks) and toks[end].text == "-"):
             return  # half a hyphenated word: "close-_____" of "close-talking mike"
+        if verb_read_as_noun(toks[end - 1]):
+            return  # also as a key phrase: "site dances"
         if any(_cuts(start, end, e_start, e_end) for e_start, e_end in entity_spans):
             return  # half a name ("Clara Convention Center") reads badly as a question
         kind = entity_spans.get((start, end)) or kind
@@ -275,7 +277,7 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
                 add(start, end, "keyphrase")
     for chunk in sentence.noun_chunks:
         start, end = trim(toks, chunk.start_token, chunk.end_token)
-        if end <= start or toks[end - 1].pos == "PRON" or verb_read_as_noun(toks[end - 1]):
+        if end <= start or toks[end - 1].pos == "PRON":
             continue
         add(start, end, "chunk")
         core = start
