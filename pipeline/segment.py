@@ -311,7 +311,9 @@ class _TokenAttributes:
             self.lemmatizer(doc)
             return
         cache = self._parse_cache
-        missing = {(t.text, t.tag_, t.dep_) for t in doc} - cache.keys()
+        # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
+        # whole cache, so each document would pay for every word seen before it
+        missing = {key for key in ((t.text, t.tag_, t.dep_) for t in doc) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         for t in doc:
@@ -333,7 +335,8 @@ class _TokenAttributes:
         strings = doc.vocab.strings
         rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
-        missing = {(strings[r[0]], strings[r[1]]) for r in rows if not r[3]} - cache.keys()
+        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         out: list[Token | None] = []
