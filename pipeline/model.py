@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Iterator
 
 from .errors import ConfigError
 
@@ -86,7 +88,8 @@ def use_numpy_ops(nlp: Any) -> None:
     is faster (tok2vec, tagger, senter, NER about a fifth less time) and gives the same tags,
     sentence starts, parses and entities (``benchmarks/output_identity.py``). Only this
     pipeline's layers change; thinc's global default ops are left alone. The parser's and
-    NER's transition kernels call blis directly either way."""
+    NER's transition kernels call blis directly either way. Run the model inside
+    :func:`one_blas_thread` (as blis ran, single-threaded)."""
     from thinc.api import NumpyOps
 
     ops = NumpyOps(use_blis=False)
@@ -95,3 +98,28 @@ def use_numpy_ops(nlp: Any) -> None:
         if model is not None and hasattr(model, "walk"):
             for node in model.walk():
                 node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - scikit-learn depends on it
+        return None
+    return ThreadpoolController()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS limited to one thread for the duration (about 0.1 ms to enter).
+
+    Why: spaCy's matrices are small (a batch of tokens by a few hundred features), so a
+    second thread buys little and costs synchronisation; on a busy machine a descheduled
+    BLAS thread stalls every product (measured: several times the wall-clock time at a load
+    of 7 per core). blis, which thinc used before :func:`use_numpy_ops`, ran single-threaded."""
+    controller = _blas_controller()
+    if controller is None:  # pragma: no cover
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
