@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..result import Keyword, SummaryItem
 from ..types import Document, Sentence, Token
+from .statements import statement_ok
 
 #: sentence length bounds, in words: shorter has too little context, longer is a chore
 MIN_WORDS = 6
@@ -94,7 +95,7 @@ def eligible(sentence: Sentence) -> bool:
     if len(content) < 3 or len(content) / len(words) < 0.3:
         return False
     personal = sum(1 for t in words if t.text.lower() in _PERSONAL)
-    return personal / len(words) < 0.15
+    return personal / len(words) < 0.15 and statement_ok(sentence)
 
 
 def _repeats_a_word(words: Sequence[Token]) -> bool:
@@ -176,3 +177,18 @@ def _positions(document: Document) -> list[float]:
 
 def _contains_words(haystack: str, needle: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
+
+
+def fact_sentences(document: Document, limit: int, skip: Collection[int] = ()) -> list[int]:
+    """Up to ``limit`` indices (not in ``skip``) of the sentences with the most proper nouns
+    and numbers (ties: earlier first): parsed so that their names, places and numbers can be
+    distractors, which then come from the recording itself."""
+    ranked = []
+    for s in document.sentences:
+        if s.index in skip:
+            continue
+        facts = sum(1 for t in s.tokens if t.pos == "PROPN" or (t.like_num and not t.is_stop))
+        if facts:
+            ranked.append((-facts, s.index))
+    ranked.sort()
+    return [index for _facts, index in ranked[:limit]]
