@@ -252,6 +252,8 @@ def test_boilerplate_only_in_the_tail():
         "This video is sponsored by NordVPN.",
         "Hit the bell icon so you never miss a video.",
         "Copyright 2023 Foo Inc.",
+        "And check out the free sample of my book.",
+        "If you liked this, grab a copy of our free guide at acme.com.",
     ],
 )
 def test_is_boilerplate(text):
@@ -272,7 +274,7 @@ def test_is_not_boilerplate(text):
 
 
 def test_single_boilerplate_line_warning_is_singular():
-    out = Cleaner(ALL_ON)(Transcript(segments=(Segment("Real talk here."), Segment("Like and subscribe!"))))
+    out = Cleaner(ALL_ON)(Transcript(segments=(Segment("Real talk here."), Segment("Thanks for watching!"))))
     assert out.warnings == ("removed 1 trailing boilerplate line",)
 
 
