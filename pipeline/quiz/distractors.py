@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..result import Keyword
 from ..types import Document, Sentence
-from .forms import article_for, has_value, is_vague, number_form
+from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, number_form
 from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
 from .statements import english
 
@@ -126,6 +126,8 @@ class Pool:
                 return False  # "an _____" must not rule out the options that start with a consonant
             if not _similar_length(text, gap.text):
                 return False  # an option much longer or shorter than the others stands out
+            if gap.kind in _PLACES and is_continent(text) != is_continent(gap.text):
+                return False  # "the United States" for "North America" is still true
             chosen.append(text)
             if fact:
                 facts.append(text)
@@ -151,8 +153,16 @@ class Pool:
             for text in perturb_number(gap.text, seed):
                 if consider(text):
                     return done()
-        # no fallback to names of another label: "Catalan" or "Gothic" beside "European
-        # Central Bank" is the wrong kind of thing; fewer items are better than such options
+        # places are places whichever label the tagger gave them ("Europe" LOC, "Japan" GPE);
+        # no other fallback to names of another label: "Catalan" or "Gothic" beside
+        # "European Central Bank" is the wrong kind of thing, and fewer items are better
+        if gap.kind in _PLACES:
+            near = [e for kind in sorted(_PLACES) if kind != gap.kind for e in self.entries.get(kind, ())]
+            near = [e for e in near if is_continent(e.text) == is_continent(gap.text)]
+            for entry in sorted(near, key=lambda e: _rank(e, gap, plural, blank_after_the)):
+                if _is_proper(entry.text) and _compatible(entry.text, gap):
+                    if consider(_with_article(entry.text, entry, question), fact=True):
+                        return done()
         return done()
 
     def _fills_blank(self, candidate: str, left: str, right: str) -> bool:
@@ -161,6 +171,25 @@ class Pool:
         if left and f"{left} {c}" in self.text_lower:
             return True
         return bool(right) and f"{c} {right}" in self.text_lower
+
+
+_PLACES = frozenset({"GPE", "LOC"})
+#: continents and world regions: a country inside one is no wrong answer for it
+_CONTINENTS = frozenset(
+    {
+        "africa", "asia", "europe", "antarctica", "australia", "oceania", "north america",
+        "south america", "latin america", "central america", "middle east", "far east", "west",
+        "east", "americas", "eurasia", "scandinavia", "caribbean", "balkans", "southeast asia",
+        "east asia", "south asia", "west africa", "east africa", "north africa", "sub-saharan africa",
+        "western europe", "eastern europe", "central asia",
+    }
+)
+
+
+def is_continent(place: str) -> bool:
+    """Is ``place`` a continent or world region (not a country or a city)?"""
+    low = " ".join(place.lower().split())
+    return low in _CONTINENTS or (low.startswith("the ") and low[4:] in _CONTINENTS)
 
 
 def _is_plural(sentence: Sentence, gap: Gap) -> bool:
@@ -189,6 +218,8 @@ def _phrases(sentence: Sentence, text: str):
         if "\n" in phrase:
             return None
         inner = [t for t in toks[start:end] if not t.is_punct]
+        if kind == "NP" and (inner[0].pos in ("ADV", "VERB", "AUX") or inner[-1].pos not in ("NOUN", "PROPN")):
+            return None  # "necessarily quality", "then graduate student": not a phrase on its own
         if kind == "NP" and is_vague([t.text.lower() for t in inner], [t.lemma.lower() for t in inner]):
             return None  # "lot", "whole thing", "long time": no one would pick these
         if start == 0 and toks[0].pos != "PROPN" and kind == "NP" and phrase[:1].isupper() and phrase[1:2].islower():
@@ -533,7 +564,7 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             rng.shuffle(deltas)
             values = [value + d for d in deltas]
         else:
-            if decimals == 0 and value <= 12:
+            if decimals == 0 and value <= 12 and not APPROXIMATE.search(answer):
                 values = [value + d for d in (1, -1, 2, -2, 3, 4) if value + d >= 0]
             else:
                 factors = [0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
@@ -553,9 +584,12 @@ def perturb_number(answer: str, seed: int) -> list[str]:
         return list(dict.fromkeys(out))
     if len(word_hits) == 1 and not digit_hits:
         i = word_hits[0]
+        if any(w in _NUMBER_WORD_SET for j, w in enumerate(lowered) if j != i):
+            return []  # "thirty five": moving only the "five" makes a near-copy ("thirty six")
         n = _WORD_NUMBERS[lowered[i]]
         rest = " ".join(words[i + 1 :])
-        values = [n + d for d in (1, -1, 2, -2, 3, 4) if 0 <= n + d <= 20 and _agrees(n + d, rest)]
+        steps = (2, -2, 3, -3, 4, 5) if APPROXIMATE.search(answer) else (1, -1, 2, -2, 3, 4)
+        values = [n + d for d in steps if 0 <= n + d <= 20 and _agrees(n + d, rest)]
         rng.shuffle(values)
         out = []
         for v in values:
@@ -609,6 +643,8 @@ def _perturbable(gap: Gap) -> bool:
         return False
     if gap.kind not in NUMERIC_KINDS and gap.kind != "NP":
         return False  # a product, event or law with a number in its name
+    if BOUND.search(gap.text):
+        return False  # "more than four kilometres": "more than three" is also true
     return has_value(gap.text) and not _identifier(gap.text)
 
 

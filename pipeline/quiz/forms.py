@@ -80,10 +80,25 @@ def number_form(text: str) -> str:
     for w in words:
         if w in _TIME_UNITS:
             return "duration:" + _TIME_UNITS[w]
-    last = words[-1] if words else ""
-    if last and not last[0].isdigit() and last not in _NUMBER_WORDS:
-        return "quantity:" + (last[:-1] if last.endswith("s") and len(last) > 3 else last)
+    unit: list[str] = []
+    for w in reversed(words):  # the words after the last number: "square kilometres"
+        if w[0].isdigit() or w in _NUMBER_WORDS:
+            break
+        unit.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    if unit and len(unit) < len(words):
+        return "quantity:" + " ".join(reversed(unit))
     return "count"
+
+
+#: qualifiers that make a number a bound ("more than four kilometres"): a smaller or larger
+#: number is then also true
+BOUND = re.compile(
+    r"\b(more than|over|above|at least|less than|fewer than|under|below|up to|at most|almost|nearly|"
+    r"upwards of|no more than|as many as|as much as)\b",
+    re.IGNORECASE,
+)
+#: qualifiers that make a number approximate ("about 35 degrees"): a near number is also true
+APPROXIMATE = re.compile(r"\b(about|around|roughly|approximately|some|circa|or so)\b", re.IGNORECASE)
 
 
 def has_value(text: str) -> bool:
@@ -98,8 +113,8 @@ def has_value(text: str) -> bool:
     valued = [w for w in words if w in _NUMBER_WORDS and w not in _SCALE_WORDS]
     if not valued:
         return False
-    # "one day", "one morning": an idiom for "once", not a count
-    return not (valued == ["one"] and len(words) <= 3 and any(w in _TIME_UNITS or w in ("morning", "evening", "night", "afternoon") for w in words))
+    # "one day", "one continuous series": "one" alone is mostly an article or an idiom
+    return valued != ["one"]
 
 
 def is_vague(words: list[str], lemmas: list[str]) -> bool:

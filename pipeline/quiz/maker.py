@@ -16,7 +16,7 @@ from .distractors import N_DISTRACTORS, Pool, is_variant
 from .gaps import Gap, question_text, sentence_gaps
 from .blanks import fair_blank
 from .select import candidates, fact_sentences
-from .statements import clause_ok
+from .statements import clause_ok, statement_start, statement_text
 
 #: how many candidate sentences per question are parsed (entities, noun chunks)
 CANDIDATES_PER_QUESTION = 6
@@ -32,12 +32,13 @@ MIN_GAP_SCORE = -0.4
 #: SQuAD paragraph at the same gap_hit, but two questions on one sentence give each other
 #: away (a true/false statement of the sentence answers the cloze next to it).
 ITEMS_PER_SENTENCE = 1
-#: a text with at least this many candidate sentences per question (a recording rather
-#: than a paragraph) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
+#: a text with at least this many sentences per question (a recording rather than a
+#: paragraph; counted over all its sentences, since the strict statement tests leave a
+#: recording few candidates) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
 #: none clears MIN_GAP_SCORE, and fills its remaining questions the same way: covering the
 #: recording matters more there than the last bit of precision, and the transcripts' gaps are
 #: mostly common nouns that score lower than SQuAD's names
-LONG_TEXT = 2
+LONG_TEXT = 6
 FILL_GAP_SCORE = -1.5
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 FEW_WARNING = (
@@ -55,6 +56,7 @@ class _Planned:
     question: str
     distractors: tuple[str, ...]
     swap: str | None  # the distractor that makes a fair false statement (a fact of the recording)
+    first: int  # the statement's first token (after a dropped spoken opener)
 
 
 class QuizMaker:
@@ -93,6 +95,7 @@ class QuizMaker:
             c for c in candidates(document, summary, keywords, q, self._per_bin(q))
             if document.sentences[c.index].parsed and clause_ok(document.sentences[c.index])
         ]
+        firsts = {c.index: statement_start(document.sentences[c.index]) or 0 for c in cands}
         pool = Pool(document, keywords) if cands else None
         by_bin: dict[int, list[int]] = {}
         for c in cands:
@@ -111,7 +114,7 @@ class QuizMaker:
                 if index not in gaps:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic)
+                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
                 if plan is not None and (best is None or plan.gap.score > best.gap.score):
                     best = plan
             return best
@@ -121,7 +124,7 @@ class QuizMaker:
             bins[b].remove(plan.sentence)
 
         fresh = {b: list(v) for b, v in by_bin.items()}
-        long_text = len(cands) >= LONG_TEXT * q
+        long_text = len(document.sentences) >= LONG_TEXT * q
         if long_text:
             # a recording: cover its whole length first, one item per stretch, from the
             # stretch's best gap above MIN_GAP_SCORE, else above FILL_GAP_SCORE
@@ -176,7 +179,7 @@ class QuizMaker:
             if kind == "cloze":
                 out.append(build.cloze(sentence, p.gap, p.question, p.distractors))
             else:
-                out.append(build.true_false(sentence, p.gap, p.question, p.swap))
+                out.append(build.true_false(sentence, p.gap, p.question, p.swap, statement_text(sentence, p.first)))
         if not out:
             warnings.warn(EMPTY_WARNING, PipelineWarning, stacklevel=2)
         elif len(out) < q:
@@ -190,7 +193,7 @@ class QuizMaker:
     @staticmethod
     def _plan(
         document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
-        taken: Sequence[tuple[int, int]] = (), floor: float = 0.0, topic: Sequence[str] = (),
+        taken: Sequence[tuple[int, int]] = (), floor: float = 0.0, topic: Sequence[str] = (), first: int = 0,
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
         ``floor``, is no variant of a ``used`` answer, overlaps no ``taken``
@@ -205,11 +208,11 @@ class QuizMaker:
                 continue
             if any(is_variant(gap.text, u) for u in used):
                 continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
-            if not fair_blank(sentence, gap, topic):
+            if gap.start < first or not fair_blank(sentence, gap, topic, document.text):
                 continue
-            question = question_text(sentence, document.text, gap)
+            question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
             distractors, swap = pool.choose_with_swap(gap, question, sentence, seed)
             if len(distractors) == N_DISTRACTORS:
-                return _Planned(index, gap, question, distractors, swap)
+                return _Planned(index, gap, question, distractors, swap, first)
         return None
