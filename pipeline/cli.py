@@ -69,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="analyse transcripts and print a report")
     analyze.add_argument("inputs", nargs="*", metavar="INPUT", help="file(s) to analyse; '-' reads standard input; none: the bundled sample talk")
-    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki"), help="output format (default: markdown)")
+    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki", "chapters"), help="output format (default: markdown)")
     analyze.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     _add_config_options(analyze)
     analyze.set_defaults(handler=_cmd_analyze)
@@ -136,14 +136,21 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         raise PipelineError("standard input ('-') can be read only once")
     nlp = Pipeline(config)
     outputs = []
+    problems: list[str] = []  # outputs that came out empty, and why
     for item in inputs:
         result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
         if not args.inputs:  # the bundled sample: name it the same wherever the package is installed
             result = dataclasses.replace(result, meta=dataclasses.replace(result.meta, source="/".join(("<sample>",) + SAMPLE)))
         outputs.append(render(result, args.format))
+        if args.format == "chapters" and not outputs[-1]:
+            from .render.chapters import youtube_problem
+
+            problems.append(f"{result.meta.source}: {youtube_problem(result)}")
     text = _join_outputs(outputs, args.format)
     _write(text, args.output)
-    return 0
+    for problem in problems:
+        print(f"{PROG}: warning: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _join_outputs(outputs: list[str], fmt: str) -> str:
