@@ -60,6 +60,7 @@ class CleanConfig:
     stutters: bool = True  # "I I think" -> "I think"
     caption_tags: bool = True  # [Music], (Laughter)
     boilerplate: bool = True  # trailing "subscribe", "call or book a meeting now" lines
+    page_chrome: bool = True  # pasted pages: buttons, tool prompts, calls to action, menus, cookie notices
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
