@@ -224,9 +224,6 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-    from .quiz.terminal import run_quiz
-
     if args.input == "-":
         raise PipelineError("the quiz reads answers from standard input; give the transcript as a file")
     extra: dict[str, Any] = {}
@@ -234,6 +231,23 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
         extra["quiz.questions"] = args.questions
     if args.types:
         extra["quiz.types"] = args.types
-    result = Pipeline(config_from_args(args, extra)).analyze_file(args.input or sample_path())
+    config = config_from_args(args, extra)
+    if config.quiz.questions == 0:
+        print("No questions asked: the quiz is set to 0 questions (--questions N asks N).")
+        return 0
+    source = args.input or sample_path()
+    # loading spaCy and analysing take seconds: say so at once instead of a blank screen
+    print(f"Loading the language model and reading {args.input or 'the sample talk'} …", flush=True)
+    from .pipeline import Pipeline
+    from .quiz.terminal import run_quiz
+
+    result = Pipeline(config).analyze_file(source)
+    print_warnings(result.meta.source, result.meta.warnings)
+    if not result.quiz:
+        from .quiz.terminal import EMPTY_MESSAGE
+
+        print(EMPTY_MESSAGE)
+        return EXIT_NOTHING_TO_WRITE
+    print()
     run_quiz(result.quiz, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
     return 0
