@@ -69,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="analyse transcripts and print a report")
     analyze.add_argument("inputs", nargs="*", metavar="INPUT", help="file(s) to analyse; '-' reads standard input; none: the bundled sample talk")
-    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki"), help="output format (default: markdown)")
+    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki", "chapters"), help="output format (default: markdown)")
     analyze.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     _add_config_options(analyze)
     analyze.set_defaults(handler=_cmd_analyze)
@@ -126,7 +126,8 @@ def sample_path() -> Path:
     return resource_path(*SAMPLE)
 
 
-#: Exit status when the run worked but the requested output is empty (no quiz for GIFT/Anki).
+#: Exit status when the run worked but the requested output is empty (no quiz for GIFT/Anki,
+#: no YouTube-ready chapter list for `--format chapters`).
 EXIT_NOTHING_TO_WRITE = 3
 #: Formats that hold only the quiz: without quiz items there is nothing to write.
 QUIZ_ONLY_FORMATS = ("gift", "anki")
@@ -159,6 +160,16 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         results = [r for r in results if r.quiz]
         if not results:
             print(f"{PROG}: error: nothing to write: --format {args.format} holds only the quiz, and no quiz could be made", file=sys.stderr)
+            return EXIT_NOTHING_TO_WRITE
+    if args.format == "chapters":
+        from .render.chapters import youtube_problem
+
+        for result in results:
+            if problem := youtube_problem(result):
+                print(f"{PROG}: warning: {result.meta.source}: {problem}", file=sys.stderr)
+        results = [r for r in results if not youtube_problem(r)]
+        if not results:
+            print(f"{PROG}: error: nothing to write: no chapter list in YouTube's format could be made", file=sys.stderr)
             return EXIT_NOTHING_TO_WRITE
     if args.format == "html" and len(results) > 1:
         from .render.html import to_html_documents
