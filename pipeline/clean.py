@@ -10,7 +10,8 @@ unless marked *always*):
    braces (``{disfmarker}``, ``{vocalsound}``). Only brackets whose every
    word is a sound word or modifier go, so "(which was great)" or "[the CEO]" stay.
 2. *always*: a speaker label left inside the text (``"Speaker 2: Hi"`` in a caption) moves
-   to ``Segment.speaker``.
+   to ``Segment.speaker`` and, as in plain text, carries to the following cues that have no
+   speaker of their own, until the next label (a voice tag of the format ends the carry).
 3. ``fillers``: um, uh, uhm, erm, er, ah, hmm, mm-hmm (anywhere, as whole words);
    "you know" only where punctuation marks it as a filler (", you know," / sentence-initial
    "You know," / ", you know." at the end) — "you know the answer" and "you know what I
@@ -180,10 +181,19 @@ class Cleaner:
             source, chrome_warnings = remove_page_chrome(source, strip_tags=self.config.caption_tags)
             warnings.extend(chrome_warnings)
         segments: list[Segment] = []
+        carried: str | None = None  # a "DAVE:" label inside caption text, until the next one
         for seg in source:
             cleaned = self._clean_segment(seg)
-            if cleaned is not None:
-                segments.append(cleaned)
+            if cleaned is None:
+                continue
+            if transcript.format != "text":  # plain text carries labels at ingest already
+                if cleaned.speaker != seg.speaker:  # this cue's text began with a label
+                    carried = cleaned.speaker
+                elif seg.speaker is not None:  # the caption format's own speaker (a voice tag)
+                    carried = None
+                elif carried is not None:
+                    cleaned = replace(cleaned, speaker=carried)
+            segments.append(cleaned)
         if transcript.format in ROLLOVER_FORMATS:
             segments = remove_rollover(segments)
         if self.config.boilerplate:
