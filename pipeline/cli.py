@@ -69,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="analyse transcripts and print a report")
     analyze.add_argument("inputs", nargs="*", metavar="INPUT", help="file(s) to analyse; '-' reads standard input; none: the bundled sample talk")
-    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki"), help="output format (default: markdown)")
+    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki", "chapters"), help="output format (default: markdown)")
     analyze.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     _add_config_options(analyze)
     analyze.set_defaults(handler=_cmd_analyze)
@@ -126,7 +126,8 @@ def sample_path() -> Path:
     return resource_path(*SAMPLE)
 
 
-#: Exit status when the run worked but the requested output is empty (no quiz for GIFT/Anki).
+#: Exit status when the run worked but the requested output is empty (no quiz for GIFT/Anki,
+#: no YouTube-ready chapter list for `--format chapters`).
 EXIT_NOTHING_TO_WRITE = 3
 #: Formats that hold only the quiz: without quiz items there is nothing to write.
 QUIZ_ONLY_FORMATS = ("gift", "anki")
@@ -159,6 +160,16 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         results = [r for r in results if r.quiz]
         if not results:
             print(f"{PROG}: error: nothing to write: --format {args.format} holds only the quiz, and no quiz could be made", file=sys.stderr)
+            return EXIT_NOTHING_TO_WRITE
+    if args.format == "chapters":
+        from .render.chapters import youtube_problem
+
+        for result in results:
+            if problem := youtube_problem(result):
+                print(f"{PROG}: warning: {result.meta.source}: {problem}", file=sys.stderr)
+        results = [r for r in results if not youtube_problem(r)]
+        if not results:
+            print(f"{PROG}: error: nothing to write: no chapter list in YouTube's format could be made", file=sys.stderr)
             return EXIT_NOTHING_TO_WRITE
     if args.format == "html" and len(results) > 1:
         from .render.html import to_html_documents
@@ -213,9 +224,6 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-    from .quiz.terminal import run_quiz
-
     if args.input == "-":
         raise PipelineError("the quiz reads answers from standard input; give the transcript as a file")
     extra: dict[str, Any] = {}
@@ -223,6 +231,23 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
         extra["quiz.questions"] = args.questions
     if args.types:
         extra["quiz.types"] = args.types
-    result = Pipeline(config_from_args(args, extra)).analyze_file(args.input or sample_path())
+    config = config_from_args(args, extra)
+    if config.quiz.questions == 0:
+        print("No questions asked: the quiz is set to 0 questions (--questions N asks N).")
+        return 0
+    source = args.input or sample_path()
+    # loading spaCy and analysing take seconds: say so at once instead of a blank screen
+    print(f"Loading the language model and reading {args.input or 'the sample talk'} …", flush=True)
+    from .pipeline import Pipeline
+    from .quiz.terminal import run_quiz
+
+    result = Pipeline(config).analyze_file(source)
+    print_warnings(result.meta.source, result.meta.warnings)
+    if not result.quiz:
+        from .quiz.terminal import EMPTY_MESSAGE
+
+        print(EMPTY_MESSAGE)
+        return EXIT_NOTHING_TO_WRITE
+    print()
     run_quiz(result.quiz, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
     return 0
