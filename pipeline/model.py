@@ -59,8 +59,9 @@ def describe_model(name: str) -> str:
     return name
 
 
-def load_model(name: str) -> LoadedModel:
-    """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing."""
+def load_model(name: str, *, numpy_ops: bool = True) -> LoadedModel:
+    """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing.
+    ``numpy_ops=False`` leaves thinc's default ops (blis), as plain ``spacy.load`` does."""
     import spacy
 
     for package in _ALIASES.get(name, (name,)):
@@ -69,7 +70,8 @@ def load_model(name: str) -> LoadedModel:
         except ImportError:
             continue
         nlp = module.load() if hasattr(module, "load") else spacy.load(package)
-        use_numpy_ops(nlp)
+        if numpy_ops:
+            use_numpy_ops(nlp)
         version = str(nlp.meta.get("version", "unknown"))
         log.debug("loaded spaCy model %s %s", package, version)
         return LoadedModel(nlp=nlp, package=package, version=version)
@@ -78,7 +80,8 @@ def load_model(name: str) -> LoadedModel:
     except (OSError, ImportError) as exc:
         tried = ", ".join(_ALIASES.get(name, (name,)))
         raise ConfigError(f"spaCy model {name!r} is not installed (tried {tried}): {exc}") from None
-    use_numpy_ops(nlp)
+    if numpy_ops:
+        use_numpy_ops(nlp)
     return LoadedModel(nlp=nlp, package=str(nlp.meta.get("name", name)), version=str(nlp.meta.get("version", "unknown")))
 
 
