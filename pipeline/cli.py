@@ -137,7 +137,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     nlp = Pipeline(config)
     outputs = []
     for item in inputs:
-        result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
+        result = nlp.analyze_stream(sys.stdin.buffer, name="<stdin>") if item == "-" else nlp.analyze_file(item)
         if not args.inputs:  # the bundled sample: name it the same wherever the package is installed
             result = dataclasses.replace(result, meta=dataclasses.replace(result.meta, source="/".join(("<sample>",) + SAMPLE)))
         outputs.append(render(result, args.format))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .config import TitleConfig
+from .keywords import MAX_WORD_CHARS
 from .result import Keyword, SummaryItem
 from .types import Document, Sentence, Span, Token
 
@@ -60,6 +61,12 @@ class TitleMaker:
         return tuple(sorted(set(central) | set(opening)))
 
     def __call__(self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]) -> str:
+        title = self._title(document, summary, keywords)
+        # A "word" longer than any English word is a run of a script without spaces or a
+        # table row: such a title would be a whole sentence of the text, not a title.
+        return "" if any(len(word) > MAX_WORD_CHARS for word in title.split()) else title
+
+    def _title(self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]) -> str:
         centrality = _centrality(summary)
         weights = _keyword_weights(keywords)
         headline = self._headline(document, summary, keywords, centrality, weights)
@@ -206,6 +213,8 @@ def _core_clause(sentence: Sentence, max_words: int) -> list[Token] | None:
     if subj_tok.pos not in ("NOUN", "PROPN") or subj_tok.text.lower() in _BAD_HEADS:
         return None
     subj = _phrase_upto_head(tokens, subject, max_words - 3)
+    if not subj:  # the subject phrase does not fit (table-like text: one long "word")
+        return None
     if any(tokens[i].pos == "PRON" or (tokens[i].text in _BAD_HEADS and tokens[i].pos != "PROPN") for i in subj):
         return None
     verb = [root] + [i for i, t in enumerate(tokens) if t.head == root and t.dep in ("neg", "prt") and i > root]
