@@ -34,6 +34,29 @@ class LoadedModel:
         return f"{self.package}=={self.version}"
 
 
+def describe_model(name: str) -> str:
+    """``package==version`` of the model ``load_model(name)`` would load, read from the
+    installed package's ``meta.json`` without loading spaCy (what ``meta.model`` of a
+    result says); ``name`` itself when that cannot be told (a model directory)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    for package in _ALIASES.get(name, (name,)):
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            meta = Path(folder) / "meta.json"
+            if meta.is_file():
+                version = json.loads(meta.read_text(encoding="utf-8")).get("version", "unknown")
+                return f"{package}=={version}"
+    return name
+
+
 def load_model(name: str) -> LoadedModel:
     """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing."""
     import spacy

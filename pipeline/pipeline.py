@@ -1,6 +1,6 @@
 """The :class:`Pipeline`: one object that owns the loaded model and chains the stages.
 
-    ingest -> clean -> segment -> summary -> keywords -> sentiment -> title -> quiz -> Result
+    ingest -> clean -> segment -> chapters -> summary -> keywords -> sentiment -> title -> quiz -> Result
 
 Build it once per process and reuse it: loading spaCy takes about half a second, analysing
 a 10-minute talk a fraction of that.
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from . import __version__
+from .chapters import ChapterMaker
 from .clean import Cleaner
 from .config import Config
 from .errors import InputError, PipelineWarning
@@ -43,6 +44,7 @@ class Pipeline:
         self.model = load_model(self.config.model)
         self.cleaner = Cleaner(self.config.clean)
         self.segmenter = Segmenter(self.config.segment, self.model.nlp)
+        self.chapter_maker = ChapterMaker(self.config.chapters)
         self.summarizer = Summarizer(self.config.summary)
         self.keyword_extractor = KeywordExtractor(self.config.keywords)
         self.sentiment_analyzer = SentimentAnalyzer(self.config.sentiment)
@@ -124,6 +126,8 @@ class Pipeline:
                 document = self.segmenter(cleaned)
             if not document.sentences:
                 raise InputError("no speech text left after removing caption tags, fillers and boilerplate")
+            with clock("chapters"):
+                chapters = self.chapter_maker(document)
             with clock("summary"):
                 summary = self.summarizer(document)
             with clock("keywords"):
@@ -148,6 +152,7 @@ class Pipeline:
             keywords=keywords,
             sentiment=sentiment,
             quiz=quiz,
+            chapters=chapters,
             sentences=_sentences_out(document),
             meta=Meta(
                 package_version=__version__,

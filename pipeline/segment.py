@@ -87,7 +87,10 @@ class Segmenter:
                 tokens, starts = self._tokens(doc, piece)
                 for begin, end in zip(starts, [*starts[1:], len(tokens)]):
                     sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
-        sentences = [dataclasses.replace(s, index=i) for i, s in enumerate(sentences)]
+        renumber = {s.index: i for i, s in enumerate(sentences)}
+        sentences = [
+            dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
+        ]
         speakers: list[str] = []
         for seg in flat:
             if seg.speaker is not None and seg.speaker not in speakers:
@@ -224,7 +227,10 @@ class Segmenter:
         if not tokens or all(t.is_punct for t in tokens):
             return []
         out = []
-        for chunk in _chunks(tokens, self.config.max_words):
+        chunks = _chunks(tokens, self.config.max_words)
+        # every piece of a cut sentence names the first piece, so it can be made whole again
+        chunk_of = first_index if len(chunks) > 1 else None
+        for chunk in chunks:
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -239,6 +245,7 @@ class Segmenter:
                     end=last_seg.end if last_seg.end is not None else last_seg.start,
                     speaker=first_seg.speaker,
                     tokens=tuple(chunk),
+                    chunk_of=chunk_of,
                 )
             )
         return out
@@ -321,7 +328,9 @@ class _TokenAttributes:
             self.lemmatizer(doc)
             return
         cache = self._parse_cache
-        missing = {(t.text, t.tag_, t.dep_) for t in doc} - cache.keys()
+        # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
+        # whole cache, so each document would pay for every word seen before it
+        missing = {key for key in ((t.text, t.tag_, t.dep_) for t in doc) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         for t in doc:
@@ -343,7 +352,8 @@ class _TokenAttributes:
         strings = doc.vocab.strings
         rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
-        missing = {(strings[r[0]], strings[r[1]]) for r in rows if not r[3]} - cache.keys()
+        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         out: list[Token | None] = []
