@@ -30,6 +30,8 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
     (to tell a name from a common noun the tagger capitalised)."""
     toks = sentence.tokens
     span = toks[gap.start : gap.end]
+    if any(c in gap.text for c in "\"“”()[]"):
+        return False  # a span across a quotation mark or bracket: '30 "place'
     numeric = gap.kind in NUMERIC_KINDS or bool(number_form(gap.text))
     if numeric:
         if not has_value(gap.text):
@@ -45,6 +47,8 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False
         if gap.kind == "NP" and span[-1].pos not in ("NOUN", "PROPN"):
             return False  # an adjective or a verb alone ("the _____ barber surgeon")
+        if gap.kind == "NP" and any(t.dep == "ROOT" for t in span[:-1]):
+            return False  # the main verb read as a noun: "The stop signal _____ quickly" ("breaks ties")
         if gap.start > 0 and toks[gap.start - 1].tag == "TO":
             return False  # "helps us to _____": a verb the tagger read as a noun
         if any(is_variant(gap.text, phrase) for phrase in topic):

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..result import Keyword
 from ..types import Document, Sentence
-from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, number_form
+from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
 from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
 from .statements import english
 
@@ -143,13 +143,15 @@ class Pool:
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
+            if gap.kind == "NP" and entry.plural != plural:
+                continue  # "a lot of _____" takes "children", not "grandfather"
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=True):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
-        if _perturbable(gap):  # "35 instruments" -> "52 instruments"
+        if _perturbable(gap, question):  # "35 instruments" -> "52 instruments"
             for text in perturb_number(gap.text, seed):
                 if consider(text):
                     return done()
@@ -272,7 +274,14 @@ def _compatible(text: str, gap: Gap) -> bool:
         return True
     if any(c.isdigit() for c in text) != any(c.isdigit() for c in gap.text):
         return False
+    if gap.kind == "NP" and _head_class(text) != _head_class(gap.text) and "person" in (_head_class(text), _head_class(gap.text)):
+        return False  # a person for a person: not "strong prediction" for "best friend"
     return gap.kind != "NP" or _is_proper(text) == _is_proper(gap.text)
+
+
+def _head_class(text: str) -> str:
+    words = re.findall(r"[A-Za-z]+", text)
+    return noun_class(words[-1]) if words else "thing"
 
 
 _NUMBER_WORD_SET = frozenset(
@@ -327,6 +336,7 @@ def _rank(entry: PoolEntry, gap: Gap, plural: bool, blank_after_the: bool = Fals
         # "the _____" takes "United States", not "Britain"
         blank_after_the and _is_proper(entry.text) and not entry.takes_the,
         bool(gap.unit) and entry.unit != gap.unit,
+        gap.kind == "NP" and _head_class(entry.text) != _head_class(gap.text),
         abs(n_words - g_words),
         _is_proper(entry.text) != _is_proper(gap.text),
         -entry.count,
@@ -522,11 +532,15 @@ def _perturb_ordinal(answer: str, rng: random.Random) -> list[str] | None:
     return out
 
 
+_PERCENT_AFTER = re.compile(r"\s*(%|per ?cent)", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset("women men children people feet teeth mice geese oxen data media criteria phenomena".split())
+
+
 def _agrees(value: float, rest: str) -> bool:
     """Can ``value`` stand before ``rest`` (the text after the number)? Not 0 or 1 before a
     plural noun: "one months to September", "0 instruments"."""
     following = rest.split()[0].lower() if rest.split() else ""
-    plural = len(following) > 2 and following.endswith("s") and not following.endswith("ss")
+    plural = len(following) > 2 and following.endswith("s") and not following.endswith("ss") or following in _IRREGULAR_PLURALS
     return not (plural and value in (0, 1))
 
 
@@ -580,6 +594,8 @@ def perturb_number(answer: str, seed: int) -> list[str]:
                 v_text = f"{v:.{decimals}f}"
             if v_text == raw or not _agrees(v, answer[m.end() :]):
                 continue
+            if v > 100 >= value and _PERCENT_AFTER.match(answer[m.end() :]):
+                continue  # "246 percent" of the patients
             out.append(answer[: m.start()] + v_text + answer[m.end() :])
         return list(dict.fromkeys(out))
     if len(word_hits) == 1 and not digit_hits:
@@ -588,7 +604,10 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             return []  # "thirty five": moving only the "five" makes a near-copy ("thirty six")
         n = _WORD_NUMBERS[lowered[i]]
         rest = " ".join(words[i + 1 :])
-        steps = (2, -2, 3, -3, 4, 5) if APPROXIMATE.search(answer) else (1, -1, 2, -2, 3, 4)
+        if n > 5 or APPROXIMATE.search(answer):
+            steps: tuple[int, ...] = (3, -3, 5, -5, 4, -4, 7)  # "ten weeks" -> "seven weeks", not "eleven"
+        else:
+            steps = (1, -1, 2, -2, 3, 4)
         values = [n + d for d in steps if 0 <= n + d <= 20 and _agrees(n + d, rest)]
         rng.shuffle(values)
         out = []
@@ -636,9 +655,13 @@ def _identifier(text: str) -> bool:
     return False
 
 
-def _perturbable(gap: Gap) -> bool:
+def _perturbable(gap: Gap, question: str = "") -> bool:
     """May the answer's number be moved to make a distractor? Only a plain quantity, date
-    or count with a definite value, never a number inside a name or code."""
+    or count with a definite value, never a number inside a name or code, nor a bound
+    ("more than four kilometres", "smaller than _____": a smaller number is then also true)."""
+    before = question.partition(BLANK)[0].lower().split()[-3:]
+    if BOUND.search(" ".join(before[-2:])) or (before and before[-1] == "than"):
+        return False
     if not (gap.kind in NUMERIC_KINDS or _has_number(gap.text)):
         return False
     if gap.kind not in NUMERIC_KINDS and gap.kind != "NP":

@@ -90,11 +90,11 @@ def number_form(text: str) -> str:
     return "count"
 
 
-#: qualifiers that make a number a bound ("more than four kilometres"): a smaller or larger
-#: number is then also true
+#: qualifiers that make a number a bound ("more than four kilometres", "smaller than fifteen
+#: square centimetres"): a smaller or larger number is then also true
 BOUND = re.compile(
     r"\b(more than|over|above|at least|less than|fewer than|under|below|up to|at most|almost|nearly|"
-    r"upwards of|no more than|as many as|as much as)\b",
+    r"upwards of|no more than|as many as|as much as|\w+er than)\b",
     re.IGNORECASE,
 )
 #: qualifiers that make a number approximate ("about 35 degrees"): a near number is also true
@@ -146,3 +146,38 @@ def article_for(word: str) -> str:
     if low.startswith(("hour", "honest", "honor", "honour", "heir")):
         return "an"
     return "an" if low[0] in "aeiou" else "a"
+
+
+#: nouns for people that no suffix marks ("friend", "wife", "surgeon")
+_PERSON_NOUNS = frozenset(
+    """
+    friend friends mother father mom dad wife husband son daughter brother sister child children
+    kid kids boy boys girl girls man men woman women baby babies parent parents grandmother
+    grandfather aunt uncle cousin nephew niece neighbor neighbour colleague partner boss owner
+    customer client user player teacher student pupil doctor nurse patient surgeon engineer
+    scientist leader president king queen prince princess soldier farmer worker officer judge
+    lawyer police chief captain pilot driver poet author writer reader viewer listener speaker
+    actor actress singer dancer painter designer architect manager founder ceo expert adult
+    teenager citizen refugee immigrant villager prisoner victim hero heroes enemy stranger guest
+    host audience person people folks guy guys lady ladies gentleman gentlemen sailor fisherman
+    monk priest bishop pope emperor minister senator governor mayor colonel general sergeant
+    researcher professor coach fan fans mentor volunteer
+    """.split()
+)
+_PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "eer", "eers", "ee", "ees")
+_ABSTRACT_SUFFIXES = (
+    "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "dom", "ology",
+    "acy", "tude", "ics",
+)
+
+
+def noun_class(head: str) -> str:
+    """A coarse class of a noun (its lemma or word, lower-case): ``person`` (a person or
+    group of people: "surgeon", "sociologists", "best friend"), ``abstract`` ("perception",
+    "justice"… by suffix) or ``thing``."""
+    w = head.lower()
+    if w in _PERSON_NOUNS or (len(w) > 5 and w.endswith(_PERSON_SUFFIXES) and not w.endswith(("ment", "ments"))):
+        return "person"
+    if len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES):
+        return "abstract"
+    return "thing"

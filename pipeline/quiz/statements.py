@@ -80,6 +80,7 @@ _LINK_OPENERS = re.compile(
     r"to (go back|come back|return|sum up|conclude)|not only|once again|once upon a time|"
     r"turns? out|the (next|last|first|second|other|same|following) (one|thing|area|step|point|example|question|problem|idea|reason|part)\b|"
     r"the (answer|reason|point|problem|question|result|idea|trick|key) is|"
+    r"the (second|third|fourth|fifth|next|last|other|latter|former|same|final) \w+|all (two|three|four|five|six|of these|these)\b|"
     r"what (happened|happens|we|i|you|they)\b)",
     re.IGNORECASE,
 )
@@ -126,7 +127,9 @@ _BACK_NOUNS = frozenset(
 _SPOKEN = re.compile(
     r"\b(gonna|wanna|gotta|kinda|sorta|dunno|lemme|y'all|ya know|i think|i don't know|i suppose|"
     r"i believe|i'm sure|i'm not sure|i would say|i'd say|let's see|you see|mmm+|hmm+|mhm|uh-huh|"
-    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc)\b",
+    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc)\b|"
+    # additive words that lean on what was said before ("Hany's home was also destroyed")
+    r"\b(also|too|as well|again|either|anymore|instead|otherwise)\W*$|\b(also|again)\b",
     re.IGNORECASE,
 )
 #: a word cut off by the speaker or a letter standing alone ("n sort of", "hhh", "M - three - L")
