@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from .config import SegmentConfig
 from .errors import PipelineWarning
 from .language import language_warnings
+from .model import one_blas_thread
 from .types import Document, Segment, Sentence, Span, Token, Transcript
 
 #: spaCy works on pieces of at most this many characters (memory and speed stay linear)
@@ -82,11 +83,13 @@ class Segmenter:
         text, pieces, seg_starts, seg_list = self._layout(flat)
         sentences: list[Sentence] = []
         if pieces:
-            docs = self._light_pipe([p.text for p in pieces])
-            for piece, doc in zip(pieces, docs):
-                tokens, starts = self._tokens(doc, piece)
-                for begin, end in zip(starts, [*starts[1:], len(tokens)]):
-                    sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
+            with one_blas_thread():
+                # docs come one batch at a time: consumed here, inside the BLAS limit
+                docs = self._light_pipe([p.text for p in pieces])
+                for piece, doc in zip(pieces, docs):
+                    tokens, starts = self._tokens(doc, piece)
+                    for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                        sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         renumber = {s.index: i for i, s in enumerate(sentences)}
         sentences = [
             dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
@@ -112,6 +115,14 @@ class Segmenter:
             return document
         sentences = list(document.sentences)
         texts = [sentences[i].text for i in wanted]
+        with one_blas_thread():
+            docs = self._parse_docs(texts)
+        for i, doc in zip(wanted, docs):
+            sentences[i] = _parsed_sentence(sentences[i], doc)
+        return dataclasses.replace(document, sentences=tuple(sentences))
+
+    def _parse_docs(self, texts: list[str]) -> list[Any]:
+        """spaCy docs of ``texts`` with dependencies and entities."""
         attributes = self._attributes
         if attributes is not None and attributes.parse_neural:
             # the neural components only; POS and lemma from _TokenAttributes (same values)
@@ -119,11 +130,8 @@ class Segmenter:
                 docs = list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
             for doc, text in zip(docs, texts):
                 attributes.annotate_parsed(doc, text)
-        else:
-            docs = list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
-        for i, doc in zip(wanted, docs):
-            sentences[i] = _parsed_sentence(sentences[i], doc)
-        return dataclasses.replace(document, sentences=tuple(sentences))
+            return docs
+        return list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
 
     # ---- layout -----------------------------------------------------------------------
 

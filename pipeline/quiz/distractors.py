@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Sequence
 
 from ..result import Keyword
@@ -426,6 +427,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # a pure function asked about the same pairs again and again
 def is_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` name (or spell) the same thing: equal after normalising
     and crude stemming, one containing the other as whole words, an edit similarity of at

@@ -374,7 +374,14 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     needle = needle.strip()
     if not needle:
         return False
-    return re.search(r"(?<!\w)" + re.escape(needle.lower()) + r"(?!\w)", haystack.lower()) is not None
+    return _phrase_pattern(needle.lower()).search(haystack.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(needle: str) -> re.Pattern[str]:
+    """The whole-word pattern of a lower-cased phrase, compiled once (the same phrases are
+    looked for in many sentences; re's own cache holds too few of them)."""
+    return re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
 
 
 def _given_away(sentence: Sentence, text: str, gap: Gap) -> bool:
