@@ -60,6 +60,7 @@ class CleanConfig:
     stutters: bool = True  # "I I think" -> "I think"
     caption_tags: bool = True  # [Music], (Laughter)
     boilerplate: bool = True  # trailing "subscribe", "call or book a meeting now" lines
+    page_chrome: bool = True  # pasted pages: buttons, tool prompts, calls to action, menus, cookie notices
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -164,6 +165,30 @@ class SentimentConfig:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ChapterConfig:
+    """Chapters: where the topic changes.
+
+    ``min_words``: shortest chapter, in words. ``max_chapters``: most chapters (0: none).
+    ``words_per_chapter``: the typical chapter length the count starts from (words); the
+    cohesion curve then decides how many of the candidate boundaries are real.
+    ``title_words``: longest chapter title, in words. ``keywords``: key phrases per chapter.
+    """
+
+    min_words: int = 150
+    max_chapters: int = 20
+    words_per_chapter: int = 700
+    title_words: int = 6
+    keywords: int = 5
+
+    def __post_init__(self) -> None:
+        _check_range("chapters.min_words", self.min_words, 10, 100_000)
+        _check_range("chapters.max_chapters", self.max_chapters, 0, 1000)
+        _check_range("chapters.words_per_chapter", self.words_per_chapter, 50, 1_000_000)
+        _check_range("chapters.title_words", self.title_words, 2, 12)
+        _check_range("chapters.keywords", self.keywords, 0, 50)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TitleConfig:
     """Title length bounds, in words."""
 
@@ -199,6 +224,7 @@ class Config:
     input: InputConfig = field(default_factory=InputConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     segment: SegmentConfig = field(default_factory=SegmentConfig)
+    chapters: ChapterConfig = field(default_factory=ChapterConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     keywords: KeywordConfig = field(default_factory=KeywordConfig)
     sentiment: SentimentConfig = field(default_factory=SentimentConfig)

@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 
 from .config import SegmentConfig
 from .errors import PipelineWarning
+from .model import one_blas_thread
 from .types import Document, Segment, Sentence, Span, Token, Transcript
 
 #: spaCy works on pieces of at most this many characters (memory and speed stay linear)
@@ -77,12 +78,16 @@ class Segmenter:
         text, pieces, seg_starts, seg_list = self._layout(flat)
         sentences: list[Sentence] = []
         if pieces:
-            docs = self._light_pipe([p.text for p in pieces])
+            with one_blas_thread():
+                docs = self._light_pipe([p.text for p in pieces])
             for piece, doc in zip(pieces, docs):
                 tokens, starts = self._tokens(doc, piece)
                 for begin, end in zip(starts, [*starts[1:], len(tokens)]):
                     sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
-        sentences = [dataclasses.replace(s, index=i) for i, s in enumerate(sentences)]
+        renumber = {s.index: i for i, s in enumerate(sentences)}
+        sentences = [
+            dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
+        ]
         speakers: list[str] = []
         for seg in flat:
             if seg.speaker is not None and seg.speaker not in speakers:
@@ -104,6 +109,14 @@ class Segmenter:
             return document
         sentences = list(document.sentences)
         texts = [sentences[i].text for i in wanted]
+        with one_blas_thread():
+            docs = self._parse_docs(texts)
+        for i, doc in zip(wanted, docs):
+            sentences[i] = _parsed_sentence(sentences[i], doc)
+        return dataclasses.replace(document, sentences=tuple(sentences))
+
+    def _parse_docs(self, texts: list[str]) -> list[Any]:
+        """spaCy docs of ``texts`` with dependencies and entities."""
         attributes = self._attributes
         if attributes is not None and attributes.parse_neural:
             # the neural components only; POS and lemma from _TokenAttributes (same values)
@@ -111,11 +124,8 @@ class Segmenter:
                 docs = list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
             for doc, text in zip(docs, texts):
                 attributes.annotate_parsed(doc, text)
-        else:
-            docs = list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
-        for i, doc in zip(wanted, docs):
-            sentences[i] = _parsed_sentence(sentences[i], doc)
-        return dataclasses.replace(document, sentences=tuple(sentences))
+            return docs
+        return list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -213,7 +223,10 @@ class Segmenter:
         if not tokens or all(t.is_punct for t in tokens):
             return []
         out = []
-        for chunk in _chunks(tokens, self.config.max_words):
+        chunks = _chunks(tokens, self.config.max_words)
+        # every piece of a cut sentence names the first piece, so it can be made whole again
+        chunk_of = first_index if len(chunks) > 1 else None
+        for chunk in chunks:
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -228,6 +241,7 @@ class Segmenter:
                     end=last_seg.end if last_seg.end is not None else last_seg.start,
                     speaker=first_seg.speaker,
                     tokens=tuple(chunk),
+                    chunk_of=chunk_of,
                 )
             )
         return out
@@ -304,7 +318,9 @@ class _TokenAttributes:
             self.lemmatizer(doc)
             return
         cache = self._parse_cache
-        missing = {(t.text, t.tag_, t.dep_) for t in doc} - cache.keys()
+        # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
+        # whole cache, so each document would pay for every word seen before it
+        missing = {key for key in ((t.text, t.tag_, t.dep_) for t in doc) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         for t in doc:
@@ -326,7 +342,8 @@ class _TokenAttributes:
         strings = doc.vocab.strings
         rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
-        missing = {(strings[r[0]], strings[r[1]]) for r in rows if not r[3]} - cache.keys()
+        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         out: list[Token | None] = []

@@ -90,6 +90,12 @@ class Sentence:
     segments it came from (``None`` without timestamps). ``parsed`` says whether the
     dependency parse and named entities were computed (``entities`` and ``noun_chunks`` are
     empty otherwise).
+
+    ``chunk_of`` marks a piece of a longer spoken sentence: the segmenter cuts a sentence of
+    more than ``segment.max_words`` words into chunks, and every chunk of it carries the
+    ``index`` of the first one (``None`` for a sentence that was not cut). The chunks of one
+    spoken sentence are consecutive; :func:`pipeline.standalone.chunk_group` finds them, so
+    a stage can show the sentence whole again or avoid its pieces.
     """
 
     index: int
@@ -103,6 +109,12 @@ class Sentence:
     entities: tuple[Span, ...] = ()
     noun_chunks: tuple[Span, ...] = ()
     parsed: bool = False
+    chunk_of: int | None = None
+
+    @property
+    def is_chunk(self) -> bool:
+        """True for a piece of a longer spoken sentence (see ``chunk_of``)."""
+        return self.chunk_of is not None
 
     @property
     def n_words(self) -> int:

@@ -285,9 +285,11 @@ def test_a_recording_gets_one_item_in_each_stretch(sample_result, podcast_result
     end = max(s.end for s in talk.sentences if s.end is not None)
     fifths = sorted(min(4, int(5 * item.start / end)) for item in talk.quiz)
     assert fifths == [0, 1, 2, 3, 4]
+    # a stretch without a statement worth asking about is passed over (the podcast's middle
+    # fifth is mostly questions, ranges and back-references), and another stretch gives its second item instead
     n = len(podcast_result.sentences)
     positions = sorted(min(4, int(5 * item.sentence / n)) for item in podcast_result.quiz)
-    assert positions == [0, 1, 2, 3, 4]
+    assert len(podcast_result.quiz) == 5 and len(set(positions)) >= 4
 
 
 def test_noun_distractors_agree_in_number_with_the_answer(segmenter):
@@ -337,7 +339,7 @@ def test_false_statement_opening_with_a_distractor_is_capitalised(segmenter):
     answers = set()
     for k in range(12):  # true or false comes from a hash of the question: try a few
         gap = Gap(0, 0, 1, 0, 9, "Far-field", "NP", "", 0.0, "chunk")
-        item = true_false(sentence, gap, f"{BLANK} microphones pick up the whole room {k}.", ("close-talking",))
+        item = true_false(sentence, gap, f"{BLANK} microphones pick up the whole room {k}.", "close-talking")
         answers.add(item.answer)
         assert item.question[0].isupper(), item.question
     assert answers == {"True", "False"}

@@ -69,6 +69,22 @@ def test_unpunctuated_untimed_text_is_chunked(segmenter):
     assert "".join(s.text.replace(" ", "") for s in doc.sentences) == text.replace(" ", "")
 
 
+def test_chunks_of_a_long_sentence_name_their_first_chunk(segmenter):
+    from pipeline.standalone import chunk_group
+
+    long = " ".join(["the model reads the text and writes a summary for the user"] * 8) + "."
+    doc = _doc(segmenter, Segment("Bees make honey in the summer."), Segment(long), Segment("Honey keeps for years."))
+    sents = doc.sentences
+    assert sents[0].chunk_of is None and not sents[0].is_chunk and sents[-1].chunk_of is None
+    chunks = [s for s in sents if s.is_chunk]
+    assert len(chunks) >= 3 and {s.chunk_of for s in chunks} == {chunks[0].index}
+    assert [s.index for s in chunks] == list(range(chunks[0].index, chunks[-1].index + 1))
+    assert chunk_group(sents, chunks[1].index) == (chunks[0].index, chunks[-1].index)
+    assert chunk_group(sents, 0) == (0, 0)
+    whole = doc.text[chunks[0].start_char : chunks[-1].end_char]
+    assert whole == long
+
+
 def test_parse_adds_entities_and_noun_chunks_only_where_asked(segmenter):
     doc = _doc(segmenter, Segment("Maria Lopez studies honeybees at the University of Leeds. It rained."))
     parsed = segmenter.parse(doc, [0])

@@ -1,0 +1,421 @@
+"""Can a sentence be read on its own? And the light trim that often makes it so.
+
+A summary point or a quiz question is read without the sentences around it. A spoken
+sentence often cannot be: it opens with a word that points back ("This is why …", "His
+theory states …", "The first was …"), hangs on a connective ("Because …", "Which …"), is a
+question asked for effect, a back-channel ("Yeah, yeah."), speech noise (fillers, restarts,
+microphone checks), or a piece of a longer sentence (the segmenter's ``max_words`` chunks, a
+piece that starts in lower case or stops on "and"). Many good sentences only carry a spoken
+opener ("So,", "And", "Well,", "you know,") that can be dropped without changing what they say.
+
+:func:`assess` answers both for one :class:`~pipeline.types.Sentence`:
+
+* ``start_char``/``end_char``: the span worth showing (offsets into ``Document.text``), the
+  sentence minus a leading opener; the text stays extractive (every word shown was said, in
+  order), only the first letter of a trimmed span is shown upper-cased (:func:`shown_text`);
+* ``problems``: why the (trimmed) sentence cannot stand alone, as stable codes
+  (:data:`HARD_PROBLEMS`), and ``weak``: things that make it read worse but not wrong
+  (:data:`WEAK_PROBLEMS`).
+
+It works on the segmenter's fast pass (part-of-speech tags, lemmas, no parse) and uses the
+dependency labels when the sentence was parsed (an expletive "it" is then recognised by its
+label). Everything is decided from word classes (part of speech, Penn tags, closed classes of
+function words), not from lists of sentences: see the module constants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .types import Sentence, Token
+
+# ---- problem codes (stable: tests and other stages key on them) -------------------------------
+
+#: a third-person or demonstrative word at the start that points to something said before
+LEADING_REFERENCE = "leading_reference"
+#: opens with a connective that needs the previous sentence ("Because …", "Which …")
+DANGLING_CONNECTIVE = "dangling_connective"
+#: a question (asked for effect or not, it states no point)
+QUESTION = "question"
+#: a back-channel or a bare reaction ("Yeah.", "Okay, right.", "Mm-hmm.")
+BACKCHANNEL = "backchannel"
+#: speech noise: fillers and restarts dominate, or a microphone / channel check
+NOISE = "noise"
+#: a piece of a longer sentence: the segmenter's chunk, a lower-case start, a cut-off end
+CUT_PIECE = "cut_piece"
+#: a piece of a longer sentence the segmenter cut at ``max_words`` (repairable: show it whole)
+CHUNK = "chunk"
+#: fewer than :data:`MIN_WORDS` words left after trimming
+TOO_SHORT = "too_short"
+
+HARD_PROBLEMS = (LEADING_REFERENCE, DANGLING_CONNECTIVE, QUESTION, BACKCHANNEL, NOISE, CUT_PIECE, CHUNK, TOO_SHORT)
+
+#: a demonstrative + noun inside the sentence ("those governments", "this experiment")
+INNER_REFERENCE = "inner_reference"
+#: a spoken hedge or filler left inside ("you know", "I mean", "kind of")
+FILLER = "filler"
+
+WEAK_PROBLEMS = (INNER_REFERENCE, FILLER)
+
+# ---- word classes -------------------------------------------------------------------------------
+
+#: spoken discourse markers and interjections that can open a sentence and say nothing
+_DISCOURSE = frozenset(
+    """
+    so and but or plus well now okay ok oh ah yeah yes yep yup no alright right um uh er erm hmm
+    mm mhm like actually basically anyway anyways also however therefore thus hence instead
+    besides moreover furthermore then again still otherwise look see listen sure
+    """.split()
+)
+#: of those, words that are an opener only when a comma follows ("Now, …" but "Now is …",
+#: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
+_COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
+#: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
+_NOT_AFTER_SO = frozenset("far much many long that to few".split())
+#: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
+_FILLER_CLAUSE = re.compile(
+    r"^(you know|i mean|you see|i guess|let's see|let me see|mind you|if you will|as i said|"
+    r"like i said|as you know|as i say|of course|in fact|by the way|first of all|all right)\b",
+    re.IGNORECASE,
+)
+#: the same inside a sentence (weak problem)
+_INNER_FILLER = re.compile(r"\b(you know|i mean|kind of|sort of|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
+
+#: words that only ever fill: no content, no grammar
+_FILLERS = frozenset("um umm uh uhh er erm hmm mm mhm mmm uh-huh mm-hmm hm ah eh huh".split())
+#: reactions that make up back-channels (with the fillers and discourse words)
+_REACTIONS = frozenset(
+    """
+    yeah yes yep yup no nope okay ok alright right sure true exactly indeed really wow cool great
+    good fine nice correct absolutely totally definitely oh ah thanks thank you hi hello bye so
+    and but well i see agree agreed mean know guess think huh hm
+    """.split()
+)
+#: a microphone, channel or recording check before a meeting
+_SOUND_CHECK = re.compile(
+    r"\b(testing|test(ing)? (one|1)|mic(rophone)?s?|channel (one|two|three|four|five|\d+)|"
+    r"can you hear me|is (this|it) (on|working|recording)|sound check|check(ing)? (one|1)|battery|batteries)\b",
+    re.IGNORECASE,
+)
+
+#: third-person personal pronouns and possessives: need an antecedent before them
+_THIRD_PERSON = frozenset("he she it they him her them his its their hers theirs himself herself itself themselves".split())
+#: demonstratives that point back when they open a sentence
+_DEMONSTRATIVES = frozenset("this that these those such".split())
+#: "the" + these without a noun points back ("The first was …", "The other is …")
+_ANAPHORIC_ADJ = frozenset(
+    """
+    first second third fourth fifth last next other former latter same previous following
+    remaining rest former both
+    """.split()
+)
+#: words that point back on their own ("Another …", "Both …", "There, …", "Here …")
+_POINTING = frozenset("another both either neither here".split())
+#: nouns after "this"/"these" that point at the situation of speaking, not at earlier words
+_DEICTIC_NOUNS = frozenset(
+    """
+    year week month decade century morning afternoon evening night summer winter spring fall
+    autumn talk lecture session meeting room stage audience country planet world city
+    conference moment time generation day semester quarter project course
+    """.split()
+)
+#: connectives that leave a sentence hanging on the one before
+_DANGLING = frozenset("because cause cuz coz 'cause which whereas whom whose".split())
+#: tags of the words that may carry a noun phrase (a possible antecedent)
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: a sentence that ends on one of these stops mid-clause ("… and", "… the", "… of")
+_OPEN_END_POS = frozenset({"CCONJ", "DET", "ADP", "SCONJ"})
+#: question words (a WH-opening with a question mark is a question)
+_AUX_QUESTION_NEXT = frozenset({"PRON", "DET", "PROPN", "NOUN"})
+#: complement openers that make a leading "it" an expletive ("It is hard to …", "It turns out that …")
+_EXPLETIVE_COMPLEMENT = frozenset("to that how what why whether if when where who".split())
+_BE_LIKE = frozenset("be seem turn appear happen take make become feel".split())
+
+#: fewer words than this after trimming: nothing left to stand alone
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Whether a sentence can be read on its own, and the span worth showing.
+
+    ``start_char``/``end_char``: offsets into ``Document.text`` of the kept span (half-open);
+    ``trimmed``: a leading opener was dropped (``start_char`` is after the sentence's start).
+    ``problems``: hard reasons it cannot stand alone (codes of :data:`HARD_PROBLEMS`),
+    ``weak``: reasons it reads worse (:data:`WEAK_PROBLEMS`); both in a fixed order.
+    ``first_token``: index into ``sentence.tokens`` of the first kept token.
+    """
+
+    start_char: int
+    end_char: int
+    trimmed: bool
+    problems: tuple[str, ...]
+    weak: tuple[str, ...]
+    first_token: int
+
+    @property
+    def standalone(self) -> bool:
+        """No hard problem: the kept span reads as a complete statement on its own."""
+        return not self.problems
+
+    @property
+    def repairable(self) -> bool:
+        """The only hard problem is being a ``max_words`` chunk (show the sentence whole)."""
+        return self.problems == (CHUNK,)
+
+
+def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) -> Assessment:
+    """Assess ``sentence`` (see :class:`Assessment`). With ``trim``, a leading opener is
+    dropped first (:func:`opener_length`) and the rest is judged. ``cased``: whether the
+    transcript uses capital letters (a lower-case start then marks a cut piece); ``None``
+    decides from the sentence itself (another word in it is capitalised)."""
+    words = _word_indices(sentence.tokens)
+    if not words:
+        return Assessment(sentence.start_char, sentence.start_char, False, (NOISE,), (), 0)
+    tokens = sentence.tokens
+    cut = opener_length(sentence) if trim else 0
+    first = words[cut] if cut < len(words) else words[-1]
+    start_char = tokens[first].start_char if cut else sentence.start_char
+    problems: list[str] = []
+    weak: list[str] = []
+    kept = [tokens[i] for i in words[cut:]]
+    text = sentence.text
+    if _is_backchannel(tokens, words):
+        problems.append(BACKCHANNEL)
+    elif _is_noise(sentence, words):
+        problems.append(NOISE)
+    if _is_question(text, kept):
+        problems.append(QUESTION)
+    if kept:
+        reference = _leading_problem(sentence, kept, words[cut])
+        if reference:
+            problems.append(reference)
+    if sentence.is_chunk:
+        problems.append(CHUNK)
+    elif _is_cut_piece(sentence, tokens, words, kept, cased):
+        problems.append(CUT_PIECE)
+    if len(kept) < MIN_WORDS and BACKCHANNEL not in problems and NOISE not in problems:
+        problems.append(TOO_SHORT)
+    if _inner_reference(kept):
+        weak.append(INNER_REFERENCE)
+    if _INNER_FILLER.search(text[start_char - sentence.start_char :]):
+        weak.append(FILLER)
+    ordered = tuple(p for p in HARD_PROBLEMS if p in problems)
+    return Assessment(start_char, sentence.end_char, bool(cut), ordered, tuple(weak), first)
+
+
+def opener_length(sentence: Sentence) -> int:
+    """How many leading words (non-punctuation tokens) are a droppable spoken opener:
+    discourse markers and interjections ("So,", "And", "Well,", "Okay so"), a filler clause
+    before a comma ("You know,", "I mean,"), and the commas after them. 0 when nothing can be
+    dropped, or when dropping would leave fewer than :data:`MIN_WORDS` words."""
+    tokens = sentence.tokens
+    words = _word_indices(tokens)
+    n = 0
+    while n < len(words):
+        i = words[n]
+        t = tokens[i]
+        low = t.text.lower()
+        after = _next_token(tokens, i)
+        comma_after = after is not None and after.text in (",", "\u2014", "-", "...", "\u2026")
+        rest = sentence.text[t.start_char - sentence.start_char :]
+        clause = _FILLER_CLAUSE.match(rest)
+        if clause and n + len(clause.group(0).split()) < len(words):
+            end_word = n + len(clause.group(0).split())
+            nxt = _next_token(tokens, words[end_word - 1])
+            if nxt is not None and nxt.text in (",", "\u2014", "-"):
+                n = end_word
+                continue
+        if low in _FILLERS:
+            n += 1
+            continue
+        if low not in _DISCOURSE and t.pos not in ("CCONJ", "INTJ"):
+            break
+        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or after.pos in ("ADJ", "ADV") and not comma_after):
+            break
+        if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
+            break
+        if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
+            break  # an interjection that is a word of the sentence ("Please …")
+        n += 1
+    if n and len(words) - n < MIN_WORDS:
+        return 0
+    return n
+
+
+def shown_text(document_text: str, start_char: int, end_char: int, trimmed: bool) -> str:
+    """The text of a kept span as shown: ``document_text[start_char:end_char]``, with its
+    first letter upper-cased when an opener was trimmed (the words are the words said)."""
+    text = document_text[start_char:end_char]
+    if trimmed and text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def chunk_group(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
+    """Inclusive ``(first, last)`` sentence indices of the spoken sentence that
+    ``sentences[index]`` belongs to: itself when it was not cut, else all its chunks."""
+    s = sentences[index]
+    if s.chunk_of is None:
+        return index, index
+    first = s.chunk_of
+    last = index
+    while last + 1 < len(sentences) and sentences[last + 1].chunk_of == first:
+        last += 1
+    return first, last
+
+
+# ---- the checks ----------------------------------------------------------------------------------
+
+
+def _word_indices(tokens: Sequence[Token]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if not t.is_punct and not t.text.isspace()]
+
+
+def _next_token(tokens: Sequence[Token], i: int) -> Token | None:
+    return tokens[i + 1] if i + 1 < len(tokens) else None
+
+
+def _is_noise(sentence: Sentence, words: list[int]) -> bool:
+    """Fillers, restarted words and cut-off words make up a quarter or more of it, or it is
+    a microphone / channel check."""
+    tokens = sentence.tokens
+    noisy = 0
+    previous = ""
+    for i in words:
+        low = tokens[i].text.lower()
+        if low in _FILLERS or low == previous or (low.endswith("-") and len(low) <= 5):
+            noisy += 1
+        previous = low
+    if noisy * 4 >= len(words) and noisy >= 1 and len(words) < 40:
+        return True
+    return len(words) <= 15 and _SOUND_CHECK.search(sentence.text) is not None
+
+
+def _is_backchannel(tokens: Sequence[Token], words: list[int]) -> bool:
+    """Only reactions, fillers and discourse words: fewer than two words of anything else."""
+    other = sum(1 for i in words if tokens[i].text.lower() not in _REACTIONS and tokens[i].text.lower() not in _FILLERS and tokens[i].text.lower() not in _DISCOURSE)
+    return other < 2 and len(words) < 12
+
+
+def _is_question(text: str, kept: Sequence[Token]) -> bool:
+    """Ends in a question mark, or opens like one without it ("Is there …", "Do you …")."""
+    stripped = text.rstrip(" \"')]\u201d")
+    if stripped.endswith("?"):
+        return True
+    if len(kept) > 1 and kept[0].pos == "AUX" and kept[0].tag != "MD" and kept[1].pos in _AUX_QUESTION_NEXT and kept[1].text.lower() not in ("this", "that"):
+        return kept[0].text.lower() not in ("'s", "'re", "'m")
+    return False
+
+
+def _leading_problem(sentence: Sentence, kept: Sequence[Token], first_index: int) -> str:
+    """A word near the start that points to something said before, or a hanging connective."""
+    first = kept[0]
+    low = first.text.lower()
+    nxt = kept[1] if len(kept) > 1 else None
+    if low in _DANGLING:
+        if low in ("which", "whereas", "whom", "whose") or not _has_later_clause(kept):
+            return DANGLING_CONNECTIVE
+    if first.tag in ("WDT",) and nxt is not None and nxt.pos in ("AUX", "VERB"):
+        return DANGLING_CONNECTIVE  # "Which means …"
+    if low == "it" and not _expletive_it(sentence, kept):
+        return LEADING_REFERENCE
+    if low in _THIRD_PERSON and low != "it":
+        return LEADING_REFERENCE
+    if low in _DEMONSTRATIVES:
+        if nxt is not None and nxt.pos in _NOUN_POS and nxt.lemma.lower() in _DEICTIC_NOUNS:
+            return ""
+        if low == "that" and first.tag in ("IN",) and nxt is not None:
+            return DANGLING_CONNECTIVE  # "That is why …" read as a conjunction
+        if low == "those" and nxt is not None and nxt.text.lower() in ("who", "that", "which", "whose", "of"):
+            return ""
+        return LEADING_REFERENCE
+    if low in _POINTING or (low == "there" and first.tag != "EX"):
+        return LEADING_REFERENCE
+    if low == "the" and nxt is not None and nxt.text.lower() in _ANAPHORIC_ADJ:
+        after = kept[2] if len(kept) > 2 else None
+        if after is None or after.pos not in _NOUN_POS or after.text.lower() == "one":
+            return LEADING_REFERENCE  # "The first was …", "The other is …"
+    # a third-person pronoun before any noun that could be its antecedent ("In 1990, he …")
+    for t in kept[:12]:
+        if t.pos in _NOUN_POS:
+            break
+        if t.text.lower() in _THIRD_PERSON and t.text.lower() != "it" and t.tag in ("PRP", "PRP$"):
+            return LEADING_REFERENCE
+    return ""
+
+
+def _has_later_clause(kept: Sequence[Token]) -> bool:
+    """For "Because X, Y": a comma followed later by a verb (a main clause after the reason)."""
+    seen_comma = False
+    for t in kept[1:]:
+        if t.text == ",":
+            seen_comma = True
+        elif seen_comma and t.pos in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _expletive_it(sentence: Sentence, kept: Sequence[Token]) -> bool:
+    """A leading "it" that refers to nothing: the parser's ``expl`` label, else "it" + a
+    be-like verb with a clause complement later ("It is hard to …", "It turns out that …")."""
+    if kept[0].dep == "expl":
+        return True
+    if len(kept) < 4:
+        return False
+    verb = kept[1]
+    if verb.lemma.lower() not in _BE_LIKE and verb.text.lower() not in ("'s", "is", "was", "'ll", "will", "would", "can", "could", "might"):
+        return False
+    later = [t.text.lower() for t in kept[2:]]
+    return any(w in _EXPLETIVE_COMPLEMENT for w in later[1:])
+
+
+def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int], kept: Sequence[Token], cased: bool | None) -> bool:
+    """A lower-case start in cased text, or an end in the middle of a clause."""
+    first = tokens[words[0]]
+    letter = first.text[:1]
+    if letter.isalpha() and letter.islower():
+        if cased is None:
+            cased = any(tokens[i].text[:1].isupper() for i in words[1:])
+        if cased:
+            return True
+    last = tokens[words[-1]]
+    ending = sentence.text.rstrip()[-1:]
+    if ending in (",", "-", "\u2014", ";", ":"):
+        return True
+    if last.pos in ("CCONJ", "DET", "SCONJ") and last.text.lower() not in ("that", "this", "so"):
+        return True  # "… will design two and", "… given to the"
+    return last.pos == "ADP" and ending not in (".", "!", "?", "\u2026")
+
+
+def _inner_reference(kept: Sequence[Token]) -> bool:
+    """A demonstrative determiner before a noun after the start ("… those governments"),
+    other than the speaking situation ("this year", "this talk")."""
+    for a, b in zip(kept[1:], kept[2:]):
+        low = a.text.lower()
+        if low in ("this", "that", "these", "those") and a.tag == "DT" and b.pos in _NOUN_POS and b.lemma.lower() not in _DEICTIC_NOUNS:
+            return True
+    return False
+
+
+__all__ = [
+    "Assessment",
+    "assess",
+    "opener_length",
+    "shown_text",
+    "chunk_group",
+    "HARD_PROBLEMS",
+    "WEAK_PROBLEMS",
+    "LEADING_REFERENCE",
+    "DANGLING_CONNECTIVE",
+    "QUESTION",
+    "BACKCHANNEL",
+    "NOISE",
+    "CUT_PIECE",
+    "CHUNK",
+    "TOO_SHORT",
+    "INNER_REFERENCE",
+    "FILLER",
+]

@@ -1,0 +1,108 @@
+"""pipeline.standalone: can a sentence be read on its own, and the opener trim (one-sentence cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import SegmentConfig
+from pipeline.segment import Segmenter
+from pipeline.standalone import (
+    BACKCHANNEL,
+    CHUNK,
+    CUT_PIECE,
+    DANGLING_CONNECTIVE,
+    INNER_REFERENCE,
+    LEADING_REFERENCE,
+    NOISE,
+    QUESTION,
+    TOO_SHORT,
+    assess,
+    opener_length,
+    shown_text,
+)
+from pipeline.types import Segment, Transcript
+
+
+@pytest.fixture(scope="module")
+def segmenter(spacy_model):
+    return Segmenter(SegmentConfig(), spacy_model.nlp)
+
+
+def _one(segmenter, text):
+    doc = segmenter(Transcript(segments=(Segment(text),)))
+    assert len(doc.sentences) == 1, [s.text for s in doc.sentences]
+    return doc, doc.sentences[0]
+
+
+# (sentence, the problem expected or "" for none, the text shown)
+CASES = [
+    # stands alone as it is
+    ("The brain uses a fifth of the body's energy.", "", "The brain uses a fifth of the body's energy."),
+    ("It is hard to believe how quickly the ice is melting.", "", None),  # expletive "it"
+    ("This year, solar power became the cheapest energy source.", "", None),  # deictic "this year"
+    ("So far nobody has solved the problem of dark matter.", "", None),  # "So far" is no opener
+    ("Those who fail learn the most about their craft.", "", None),
+    # a light trim makes it stand alone
+    ("So, the brain uses a lot of energy every day.", "", "The brain uses a lot of energy every day."),
+    ("And the ocean is warming faster than we thought.", "", "The ocean is warming faster than we thought."),
+    ("Well, you know, climate change is a real problem for farmers.", "", "Climate change is a real problem for farmers."),
+    ("Okay so we should discuss the remote control design today.", "", "We should discuss the remote control design today."),
+    # leans on context
+    ("His theory states that time is relative to the observer.", LEADING_REFERENCE, None),
+    ("This is why we need better schools in every town.", LEADING_REFERENCE, None),
+    ("The first was a disaster for everyone involved.", LEADING_REFERENCE, None),
+    ("It was amazing and we loved every minute of the trip.", LEADING_REFERENCE, None),
+    ("In 1990, he founded a company that builds robots.", LEADING_REFERENCE, None),
+    ("Because they are cheap and easy to make at home.", DANGLING_CONNECTIVE, None),
+    ("Which means the cost of solar power will keep falling.", DANGLING_CONNECTIVE, None),
+    # questions, back-channels, noise, pieces
+    ("But really, was this a game?", QUESTION, "Really, was this a game?"),
+    ("Is there a way to predict earthquakes from space", QUESTION, None),
+    ("Yeah, yeah, okay, right.", BACKCHANNEL, None),
+    ("Testing, testing, one two three.", NOISE, None),
+    ("Um so uh the the thing is uh we we.", NOISE, None),
+    ("Those governments failed.", TOO_SHORT, None),
+    ("the students were given to a high school and", CUT_PIECE, None),
+]
+
+
+@pytest.mark.parametrize("text,problem,shown", CASES)
+def test_assess(segmenter, text, problem, shown):
+    doc, sentence = _one(segmenter, text)
+    a = assess(sentence)
+    if problem:
+        assert problem in a.problems, a
+        assert not a.standalone
+    else:
+        assert a.standalone, a
+    out = shown_text(doc.text, a.start_char, a.end_char, a.trimmed)
+    if shown or not problem:
+        assert out == (shown or text)
+    # extractive: the shown words are the sentence's last words, in order
+    assert sentence.text.lower().endswith(out.lower())
+    assert a.trimmed == (out != text)
+
+
+def test_inner_demonstrative_is_a_weak_problem(segmenter):
+    _, sentence = _one(segmenter, "In this experiment we measured the heat of the engine.")
+    a = assess(sentence)
+    assert a.standalone and INNER_REFERENCE in a.weak
+
+
+def test_trim_never_leaves_too_little(segmenter):
+    _, sentence = _one(segmenter, "And so, well, that works.")
+    assert opener_length(sentence) == 0
+
+
+def test_chunk_is_repairable(segmenter):
+    long = " ".join(["the model reads the text and writes a summary for the user"] * 6) + "."
+    doc = segmenter(Transcript(segments=(Segment("The Model reads text. " + long),)))
+    chunk = next(s for s in doc.sentences if s.is_chunk)
+    a = assess(chunk)
+    assert CHUNK in a.problems
+
+
+def test_without_trim_the_span_is_the_sentence(segmenter):
+    _, sentence = _one(segmenter, "So, the brain uses a lot of energy every day.")
+    a = assess(sentence, trim=False)
+    assert (a.start_char, a.end_char, a.trimmed) == (sentence.start_char, sentence.end_char, False)
