@@ -657,6 +657,9 @@ def _identifier(text: str) -> bool:
     return False
 
 
+_FRACTIONS = re.compile(r"\b(half|halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)\b", re.IGNORECASE)
+
+
 def _perturbable(gap: Gap, question: str = "") -> bool:
     """May the answer's number be moved to make a distractor? Only a plain quantity, date
     or count with a definite value, never a number inside a name or code, nor a bound
@@ -670,6 +673,8 @@ def _perturbable(gap: Gap, question: str = "") -> bool:
         return False  # a product, event or law with a number in its name
     if BOUND.search(gap.text):
         return False  # "more than four kilometres": "more than three" is also true
+    if _FRACTIONS.search(gap.text):
+        return False  # "about two thirds": moving the numerator makes "seven thirds"
     return has_value(gap.text) and not _identifier(gap.text)
 
 

@@ -15,6 +15,7 @@ from . import items as build
 from .distractors import N_DISTRACTORS, Pool, is_variant
 from .gaps import Gap, question_text, sentence_gaps
 from .blanks import fair_blank
+from .forms import number_form
 from .select import candidates, fact_sentences
 from .statements import clause_ok, statement_start, statement_text
 
@@ -40,6 +41,10 @@ ITEMS_PER_SENTENCE = 1
 #: mostly common nouns that score lower than SQuAD's names
 LONG_TEXT = 6
 FILL_GAP_SCORE = -1.5
+#: a plain noun phrase answer ("lasting peace") needs at least this gap score even where the
+#: floor is lower: its distractors can only be other noun phrases of the recording, which are
+#: often the wrong kind of thing, while names, places, dates and numbers get same-kind ones
+NP_GAP_SCORE = -1.0
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 FEW_WARNING = (
     "only {n} of {q} quiz questions: the transcript has too few self-contained statements "
@@ -115,7 +120,7 @@ class QuizMaker:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
                 plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
-                if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                if plan is not None and (best is None or _preference(plan) > _preference(best)):
                     best = plan
             return best
 
@@ -201,9 +206,9 @@ class QuizMaker:
         sentence = document.sentences[index]
         if pool is None:
             return None
-        for gap in gaps[:GAPS_PER_SENTENCE]:
-            if gap.score < floor:
-                break
+        for gap in sorted(gaps[:GAPS_PER_SENTENCE], key=lambda g: (not is_fact(g), -g.score, g.start, g.end)):
+            if gap.score < (floor if is_fact(gap) else max(floor, NP_GAP_SCORE)):
+                continue
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
             if any(is_variant(gap.text, u) for u in used):
@@ -216,3 +221,15 @@ class QuizMaker:
             if len(distractors) == N_DISTRACTORS:
                 return _Planned(index, gap, question, distractors, swap, first)
         return None
+
+
+def is_fact(gap: Gap) -> bool:
+    """A name, place, date or number (not a plain noun phrase): such answers get distractors
+    of exactly their kind from the recording, and make fair true/false swaps."""
+    return gap.kind != "NP" or bool(number_form(gap.text))
+
+
+def _preference(plan: _Planned) -> tuple[bool, float]:
+    """Which of two items of one stretch to ask (higher first): a fact before a noun phrase,
+    then the better gap."""
+    return (is_fact(plan.gap), plan.gap.score)

@@ -145,6 +145,8 @@ def statement_start(sentence: Sentence) -> int | None:
         return None  # a leading reference, a connective, a chunk, a filler, "this experiment" …
     first = assessment.first_token if assessment.trimmed else 0
     text = sentence.text[assessment.start_char - sentence.start_char :].strip()
+    if assessment.trimmed:
+        text = text[:1].upper() + text[1:]  # as shown: "So, the hall …" -> "The hall …"
     return first if statement_ok(text, sentence.tokens[first:]) else None
 
 
@@ -287,6 +289,8 @@ def clause_ok(sentence: Sentence) -> bool:
     if root.pos not in ("VERB", "AUX"):
         return False
     subjects = [i for i, t in enumerate(toks) if t.head == roots[0] and t.dep in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")]
+    if not subjects:  # a name before the verb the parser did not take for the subject ("Iijima discovered …")
+        subjects = [i for i, t in enumerate(toks[: roots[0]]) if t.head == roots[0] and t.dep in ("npadvmod", "nmod") and t.pos == "PROPN"]
     if not subjects:
         return False  # "Turns out that …", "Within ten years, a majority …" misparsed
     words = [t for t in toks if not t.is_punct]
