@@ -359,11 +359,14 @@ def sentence_gaps(sentence: Sentence, text: str, keywords: Sequence[Keyword], te
     return out
 
 
-def question_text(sentence: Sentence, text: str, gap: Gap) -> str:
-    """The sentence with the gap replaced by ``_____``."""
+def question_text(sentence: Sentence, text: str, gap: Gap, first: int = 0) -> str:
+    """The sentence from token ``first`` on (a spoken opener before it dropped, the first
+    letter then upper-cased) with the gap replaced by ``_____``."""
     local_start = gap.start_char - sentence.start_char
     local_end = gap.end_char - sentence.start_char
-    return sentence.text[:local_start] + BLANK + sentence.text[local_end:]
+    begin = sentence.tokens[first].start_char - sentence.start_char if 0 < first < len(sentence.tokens) else 0
+    shown = sentence.text[begin:local_start] + BLANK + sentence.text[local_end:]
+    return shown[:1].upper() + shown[1:] if begin else shown
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
@@ -371,7 +374,14 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     needle = needle.strip()
     if not needle:
         return False
-    return re.search(r"(?<!\w)" + re.escape(needle.lower()) + r"(?!\w)", haystack.lower()) is not None
+    return _phrase_pattern(needle.lower()).search(haystack.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(needle: str) -> re.Pattern[str]:
+    """The whole-word pattern of a lower-cased phrase, compiled once (the same phrases are
+    looked for in many sentences; re's own cache holds too few of them)."""
+    return re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
 
 
 def _given_away(sentence: Sentence, text: str, gap: Gap) -> bool:

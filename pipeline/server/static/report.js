@@ -175,12 +175,19 @@
       chart.appendChild(svg("line", { x1: L, x2: L + pw, y1: sy(v), y2: sy(v), "class": v === 0 ? "axis-zero" : "grid" }));
       chart.appendChild(svg("text", { x: L - 6, y: sy(v) + 4, "text-anchor": "end", "class": "tick", text: v === 0 ? "0" : signed(v).replace(".00", "").replace("0.50", ".5") }));
     });
-    var ticks = timed ? 5 : Math.min(points.length, 6);
-    for (var i = 0; i < ticks; i++) {
-      var xv = ticks === 1 ? x0 : x0 + (x1 - x0) * i / (ticks - 1);
-      var label = timed ? formatTime(xv) : String(Math.round(xv) + 1);
-      chart.appendChild(svg("text", { x: sx(xv), y: T + ph + 16, "text-anchor": "middle", "class": "tick", text: label }));
+    // x ticks: 5 evenly spaced times; untimed, whole part numbers at a fixed step (1, 3,
+    // 5, ... for 10 parts) placed exactly under their points, so the spacing is even
+    var tickValues = [];
+    if (timed) {
+      for (var i = 0; i < 5; i++) tickValues.push(x0 + (x1 - x0) * i / 4);
+    } else {
+      var step = Math.max(1, Math.ceil((points.length - 1) / 5));
+      for (var part = 0; part < points.length; part += step) tickValues.push(part);
     }
+    tickValues.forEach(function (xv) {
+      var label = timed ? formatTime(xv) : String(xv + 1);
+      chart.appendChild(svg("text", { x: sx(xv), y: T + ph + 16, "text-anchor": "middle", "class": "tick", text: label }));
+    });
     chart.appendChild(svg("text", { x: L + pw / 2, y: H - 4, "text-anchor": "middle", "class": "axis-label", text: timed ? "time (m:ss)" : "part of the transcript" }));
     if (points.length) {
       var d = points.map(function (p, i) { return (i ? "L" : "M") + sx(xs[i]).toFixed(1) + " " + sy(p.score).toFixed(1); }).join(" ");
