@@ -147,6 +147,7 @@ CONSENT_BUTTONS = re.compile(
 MAX_CHROME_WORDS = 12
 MAX_PROMPT_WORDS = 30
 MAX_COOKIE_WORDS = 60
+MAX_CHROME_CHARS = 600
 #: The Title-Case slogan rule is off when this share of the lines look like slogans: the
 #: whole text is then typed that way and the style says nothing.
 MAX_SLOGAN_SHARE = 0.25
@@ -194,6 +195,8 @@ def chrome_kind(line: str, *, slogans: bool = True) -> str | None:
     Title-Case line without sentence punctuation counts as a page heading or slogan (off
     when the whole text is typed in Title Case)."""
     text = line.strip().strip("\"'“”")
+    if len(text) > MAX_CHROME_CHARS:
+        return None  # a paragraph: speech (and a long line costs nothing more to judge)
     if not text or text[0] in "[(" or not _starts_upper(text):
         # "[45 Days]", "(Video) …": an annotation; "older …": page chrome is capitalised
         return None
