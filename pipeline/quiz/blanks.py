@@ -50,6 +50,11 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False
         if gap.kind == "NP" and span[-1].pos not in ("NOUN", "PROPN"):
             return False  # an adjective or a verb alone ("the _____ barber surgeon")
+        if gap.kind == "NP" and len(words) > 1 and not all(t.pos == "PROPN" for t in span):
+            # "lasting peace", "social justice": the only wrong options are other two-word
+            # phrases of the recording ("foster family", "middle class"), which read as the
+            # wrong kind of thing; the head alone ("lasting _____": "peace") is asked instead
+            return False
         if gap.kind == "NP" and any(t.dep == "ROOT" for t in span[:-1]):
             return False  # the main verb read as a noun: "The stop signal _____ quickly" ("breaks ties")
         if gap.start > 0 and toks[gap.start - 1].tag == "TO":

@@ -26,7 +26,7 @@ from ..result import Keyword
 from ..types import Document, Sentence
 from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
 from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
-from .statements import english
+from .statements import broken_word, english
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -223,6 +223,8 @@ def _phrases(sentence: Sentence, text: str):
         phrase = text[toks[start].start_char : toks[end - 1].end_char]
         if "\n" in phrase:
             return None
+        if broken_word(phrase):
+            return None  # "f frame", "M - three - L": a cut-off word is no option
         inner = [t for t in toks[start:end] if not t.is_punct]
         if kind == "NP" and (inner[0].pos in ("ADV", "VERB", "AUX") or inner[-1].pos not in ("NOUN", "PROPN")):
             return None  # "necessarily quality", "then graduate student": not a phrase on its own
@@ -382,7 +384,7 @@ def _is_proper(text: str) -> bool:
 
 def _match_case(text: str, answer: str, kind: str) -> str:
     """Lower-case a common-noun distractor when the answer is lower-case."""
-    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text):
+    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text) and not text[1:2].isupper():
         return text[0].lower() + text[1:]
     return text
 
