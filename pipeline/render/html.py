@@ -76,7 +76,7 @@ def to_html_documents(results: Sequence[Result]) -> str:
         body.append("</article>")
     toc.append("</ol></nav>")
     header = ['<header class="page-header">', f"<h1>Transcript reports ({len(results)})</h1>", *toc, "</header>"]
-    return _document(f"Transcript reports ({len(results)})", header + body)
+    return _document(f"Transcript reports ({len(results)})", header + ["<main>", *body, "</main>"])
 
 
 def _report_parts(result: Result, suffix: str, heading: str) -> list[str]:
@@ -92,10 +92,10 @@ def _report_parts(result: Result, suffix: str, heading: str) -> list[str]:
         f"transcript-pipeline {escape(meta.package_version)} · model {escape(meta.model)} · "
         f"config {escape(meta.config_fingerprint)}</p>",
         "</header>" if heading == "h1" else "</div>",
-        "<main>" if heading == "h1" else '<div class="report-body">',
+        "<main>" if heading == "h1" else "",  # several reports share the page's one <main>
         f'<div id="report{suffix}" class="results" hidden></div>',
         f"<noscript>{_plain_report(result)}</noscript>",
-        "</main>" if heading == "h1" else "</div>",
+        "</main>" if heading == "h1" else "",
         f'<script type="application/json" id="result-data{suffix}">{json_for_script(result.to_dict())}</script>',
     ]
 
