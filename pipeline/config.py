@@ -190,7 +190,7 @@ class ChapterConfig:
 
     min_words: int = 150
     max_chapters: int = 20
-    words_per_chapter: int = 1000
+    words_per_chapter: int = 500
     title_words: int = 6
     keywords: int = 5
 

@@ -9,7 +9,7 @@ and pauses.
    about one topic is a bright square on the diagonal; C99's criterion, solved exactly
    rather than by divisive clustering). A part starting at a cue or a pause earns a bonus.
 3. ``K`` follows the length: ``1 + sqrt(words / words_per_chapter)`` (a 15-minute talk of
-   2,500 words gets 3, an hour's meeting of 10,000 words 4-5, a 100,000-word hearing 12),
+   2,500 words gets 3, an hour's meeting of 10,000 words 5, a 100,000-word hearing 15),
    then moves by one when the split's gain says the recording is more or less structured
    than its length suggests. No part is shorter than ``min_words``.
 

@@ -212,7 +212,7 @@ def _repeats_a_word(words: Sequence[Token]) -> bool:
         if 3 <= len(a.text) < len(b.text) and a.text.isalpha() and a.text.islower() and b.text.startswith(a.text) and not a.is_stop:
             return True
     for i, a in enumerate(words):  # a verb said again a few words on: "looked at the dem the looked"
-        if a.pos == "VERB" and any(b.pos == "VERB" and b.text.lower() == a.text.lower() for b in words[i + 1 : i + 5]):
+        if a.pos == "VERB" and any(b.pos == "VERB" and b.text.lower() == a.text.lower() for b in words[i + 1 : i + 7]):
             return True
     return False
 
