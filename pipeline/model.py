@@ -64,12 +64,17 @@ def load_model(name: str, *, numpy_ops: bool = True) -> LoadedModel:
     ``numpy_ops=False`` leaves thinc's default ops (blis), as plain ``spacy.load`` does."""
     import spacy
 
+    if not isinstance(name, str) or not name.strip() or "\x00" in name:
+        raise ConfigError(f"model must be the name or path of a spaCy model, got {name!r}")
     for package in _ALIASES.get(name, (name,)):
         try:
             module = importlib.import_module(package)
-        except ImportError:
+        except (ImportError, ValueError, TypeError):  # not installed, or not a module name
             continue
-        nlp = module.load() if hasattr(module, "load") else spacy.load(package)
+        try:
+            nlp = module.load() if hasattr(module, "load") else spacy.load(package)
+        except Exception as exc:  # noqa: BLE001 - any module can be named: "os", "json"
+            raise ConfigError(f"{name!r} is not a spaCy model: {type(exc).__name__}: {str(exc)[:200]}") from None
         if numpy_ops:
             use_numpy_ops(nlp)
         version = str(nlp.meta.get("version", "unknown"))
@@ -77,7 +82,7 @@ def load_model(name: str, *, numpy_ops: bool = True) -> LoadedModel:
         return LoadedModel(nlp=nlp, package=package, version=version)
     try:
         nlp = spacy.load(name)  # a path to a model directory
-    except (OSError, ImportError) as exc:
+    except (OSError, ImportError, ValueError, KeyError) as exc:
         tried = ", ".join(_ALIASES.get(name, (name,)))
         raise ConfigError(f"spaCy model {name!r} is not installed (tried {tried}): {exc}") from None
     if numpy_ops:

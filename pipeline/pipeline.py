@@ -14,14 +14,14 @@ import warnings
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from . import __version__
 from .chapters import ChapterMaker
 from .clean import Cleaner
 from .config import Config
 from .errors import InputError, PipelineError, PipelineWarning
-from .ingest import read_bytes, read_path, read_text
+from .ingest import read_bytes, read_path, read_stream, read_text
 from .keywords import KeywordExtractor
 from .model import load_model
 from .quiz import QuizMaker
@@ -72,6 +72,12 @@ class Pipeline:
     def analyze_bytes(self, data: bytes, *, name: str = "<stdin>", format: str | None = None) -> Result:
         """Analyse raw bytes (standard input, an upload); the encoding is detected."""
         transcript = read_bytes(data, name=name, format=format, config=self.config.input)
+        return self.analyze_transcript(transcript)
+
+    def analyze_stream(self, stream: IO[bytes], *, name: str = "<stdin>", format: str | None = None) -> Result:
+        """Analyse a binary stream (standard input), reading no more than
+        ``input.max_chars`` allows (an endless stream stops with "too large")."""
+        transcript = read_stream(stream, name=name, format=format, config=self.config.input)
         return self.analyze_transcript(transcript)
 
     def pipe(self, texts: Iterable[str], *, n_process: int = 1, chunksize: int = 4) -> Iterator[Result]:

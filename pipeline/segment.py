@@ -26,10 +26,11 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .config import SegmentConfig
 from .errors import PipelineWarning
+from .language import language_warnings
 from .model import one_blas_thread
 from .types import Document, Segment, Sentence, Span, Token, Transcript
 
@@ -41,6 +42,10 @@ _SPLIT_AFTER = frozenset({",", ";", ":", "\u2014", "-"})
 #: ... or before these part-of-speech tags (coordinating / subordinating conjunctions)
 _SPLIT_BEFORE_POS = ("CCONJ", "SCONJ")
 _BATCH_SIZE = 64
+#: spaCy holds a whole batch's activations at once: batches of the fast pass stay under
+#: about this many characters, so a 2,000,000-character transcript (100 pieces of 20,000)
+#: is not one batch of 1.3 million characters.
+_BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +84,12 @@ class Segmenter:
         sentences: list[Sentence] = []
         if pieces:
             with one_blas_thread():
+                # docs come one batch at a time: consumed here, inside the BLAS limit
                 docs = self._light_pipe([p.text for p in pieces])
-            for piece, doc in zip(pieces, docs):
-                tokens, starts = self._tokens(doc, piece)
-                for begin, end in zip(starts, [*starts[1:], len(tokens)]):
-                    sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
+                for piece, doc in zip(pieces, docs):
+                    tokens, starts = self._tokens(doc, piece)
+                    for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                        sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         renumber = {s.index: i for i, s in enumerate(sentences)}
         sentences = [
             dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
@@ -92,7 +98,7 @@ class Segmenter:
         for seg in flat:
             if seg.speaker is not None and seg.speaker not in speakers:
                 speakers.append(seg.speaker)
-        warnings = _language_warnings(sentences)
+        warnings = language_warnings(sentences)
         return Document(
             text=text,
             sentences=tuple(sentences),
@@ -186,7 +192,10 @@ class Segmenter:
 
     # ---- spaCy -------------------------------------------------------------------------
 
-    def _light_pipe(self, texts: list[str]) -> Iterable[Any]:
+    def _light_pipe(self, texts: list[str]) -> Iterator[Any]:
+        """The fast-pass docs, one at a time (a generator: only one batch of docs is held
+        at once, so peak memory does not grow with the transcript's length)."""
+        batch_size = _batch_size(texts)
         if self._attributes is not None:
             # tok2vec + tagger + senter only; POS and lemma come from _TokenAttributes
             enable = "senter" not in self.nlp.pipe_names
@@ -194,21 +203,24 @@ class Segmenter:
                 self.nlp.enable_pipe("senter")
             try:
                 with self.nlp.select_pipes(enable=self._attributes.neural):
-                    return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                    yield from self.nlp.pipe(texts, batch_size=batch_size)
             finally:
                 if enable:
                     self.nlp.disable_pipe("senter")
+            return
         if self._has_senter:
             with self.nlp.select_pipes(disable=self._light_disable):
                 if "senter" not in self.nlp.pipe_names:
                     self.nlp.enable_pipe("senter")
                     try:
-                        return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                        yield from self.nlp.pipe(texts, batch_size=batch_size)
                     finally:
                         self.nlp.disable_pipe("senter")
-                return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                    return
+                yield from self.nlp.pipe(texts, batch_size=batch_size)
+            return
         # No statistical splitter: the parser has to set sentence boundaries.
-        return list(self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=_BATCH_SIZE))
+        yield from self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=batch_size)
 
     def _tokens(self, doc: Any, piece: _Piece) -> tuple[list[Token | None], list[int]]:
         """Every token of the fast-pass doc of ``piece`` as a :class:`Token` (``None`` for
@@ -244,6 +256,12 @@ class Segmenter:
                 )
             )
         return out
+
+
+def _batch_size(texts: Sequence[str]) -> int:
+    """Texts per spaCy batch: ``_BATCH_SIZE``, fewer when the texts are long."""
+    longest = max((len(t) for t in texts), default=1)
+    return max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(longest, 1)))
 
 
 class _TokenAttributes:
@@ -644,22 +662,6 @@ def _parsed_sentence(sentence: Sentence, doc: Any) -> Sentence:
     entities = tuple(x for x in (span(e, e.label_) for e in doc.ents) if x is not None)
     chunks = tuple(x for x in (span(c, "NP") for c in doc.noun_chunks) if x is not None)
     return dataclasses.replace(sentence, tokens=tuple(tokens), entities=entities, noun_chunks=chunks, parsed=True)
-
-
-def _language_warnings(sentences: Sequence[Sentence]) -> list[str]:
-    """Warn when the text does not look like English (the model and lexicons are English)."""
-    letters = "".join(t.text for s in sentences for t in s.tokens if t.text.isalpha())
-    words = [t for s in sentences for t in s.tokens if t.text.isalpha()]
-    if len(words) < 8:
-        return []
-    ascii_share = sum(c.isascii() for c in letters) / max(1, len(letters))
-    stop_share = sum(t.is_stop for t in words) / len(words)
-    if ascii_share < 0.6 or stop_share < 0.12:
-        return [
-            f"the text does not look like English ({stop_share:.0%} English function words, "
-            f"{ascii_share:.0%} ASCII letters); results are unreliable"
-        ]
-    return []
 
 
 __all__ = ["Segmenter", "PipelineWarning"]

@@ -14,14 +14,12 @@ from __future__ import annotations
 import warnings
 from typing import Sequence
 
-import numpy as np
-
 from ..config import ChapterConfig
 from ..errors import PipelineWarning
 from ..keywords import filler_words
 from ..result import Chapter
 from ..types import Document, Sentence
-from .boundaries import choose, gap_scores
+from .boundaries import chapter_starts
 from .titles import make_title, merge, phrases_of, ranked
 
 __all__ = ["ChapterMaker", "Chapter"]
@@ -40,11 +38,9 @@ class ChapterMaker:
         if not sentences or self.config.max_chapters == 0:
             return ()
         skip = _skip_words(document)
-        words = np.asarray([s.n_words for s in sentences], dtype=np.float64)
-        scores = gap_scores(sentences, words, skip)
-        starts = choose(
-            scores,
-            words,
+        starts = chapter_starts(
+            sentences,
+            skip,
             min_words=self.config.min_words,
             words_per_chapter=self.config.words_per_chapter,
             max_chapters=self.config.max_chapters,
@@ -52,13 +48,12 @@ class ChapterMaker:
         per_sentence = phrases_of(sentences, skip)
         whole = merge(per_sentence)
         ends = [*starts[1:], len(sentences)]
-        used: set[str] = set()
+        used: set[tuple[str, ...]] = set()  # lemma keys of phrases named by earlier titles
         chapters = []
         for first, stop in zip(starts, ends):
             candidates = ranked(merge(per_sentence[first:stop]), whole, len(starts))
-            title = make_title(candidates, used, self.config.title_words)
-            used.add(title.lower())
-            used.update(p.text.lower() for _, p in candidates[:1])
+            title, named = make_title(candidates, used, self.config.title_words)
+            used.update(p.key for p in named)
             chapters.append(_chapter(sentences[first : stop], title, [p.text for _, p in candidates[: self.config.keywords]]))
         if not any(c.title for c in chapters):
             warnings.warn("no chapters: the transcript has no recurring topic words to name its parts by", PipelineWarning, stacklevel=2)

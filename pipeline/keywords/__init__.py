@@ -40,7 +40,7 @@ class KeywordExtractor:
 
     def __call__(self, document: Document) -> tuple[Keyword, ...]:
         cfg = self.config
-        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like]
+        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like and _words_fit(c.key)]
         if not cands:
             return ()
         groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)
@@ -56,6 +56,16 @@ class KeywordExtractor:
         best = min(h for _, h in chosen)
         out = [_keyword(document, g, h, best) for g, h in chosen]
         return tuple(sorted(out, key=lambda k: (-k.score, k.text.lower(), k.text)))
+
+
+#: Longest word of a key phrase, in characters. An English word is shorter; a longer
+#: "word" is a run of a script written without spaces (Thai, Japanese), a table row or
+#: a URL, and as a key phrase it would be a whole sentence of the text.
+MAX_WORD_CHARS = 30
+
+
+def _words_fit(key: str) -> bool:
+    return all(len(word) <= MAX_WORD_CHARS for word in key.split())
 
 
 def _label_words(speakers: tuple[str, ...]) -> frozenset[str]:

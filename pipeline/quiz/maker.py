@@ -15,6 +15,7 @@ from . import items as build
 from .distractors import N_DISTRACTORS, Pool, is_variant
 from .gaps import Gap, question_text, sentence_gaps
 from .blanks import fair_blank
+from .forms import number_form
 from .select import candidates, fact_sentences
 from .statements import clause_ok, statement_start, statement_text
 
@@ -115,7 +116,7 @@ class QuizMaker:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
                 plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
-                if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                if plan is not None and (best is None or _preference(plan) > _preference(best)):
                     best = plan
             return best
 
@@ -201,9 +202,9 @@ class QuizMaker:
         sentence = document.sentences[index]
         if pool is None:
             return None
-        for gap in gaps[:GAPS_PER_SENTENCE]:
+        for gap in sorted(gaps[:GAPS_PER_SENTENCE], key=lambda g: (not is_fact(g), -g.score, g.start, g.end)):
             if gap.score < floor:
-                break
+                continue
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
             if any(is_variant(gap.text, u) for u in used):
@@ -213,6 +214,20 @@ class QuizMaker:
             question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
             distractors, swap = pool.choose_with_swap(gap, question, sentence, seed)
+            if swap is not None and any(is_variant(swap, phrase) for phrase in topic):
+                swap = None  # the recording's topic swapped in ("released by my company, Asperger")
             if len(distractors) == N_DISTRACTORS:
                 return _Planned(index, gap, question, distractors, swap, first)
         return None
+
+
+def is_fact(gap: Gap) -> bool:
+    """A name, place, date or number (not a plain noun phrase): such answers get distractors
+    of exactly their kind from the recording, and make fair true/false swaps."""
+    return gap.kind != "NP" or bool(number_form(gap.text))
+
+
+def _preference(plan: _Planned) -> tuple[bool, float]:
+    """Which of two items of one stretch to ask (higher first): a fact before a noun phrase,
+    then the better gap."""
+    return (is_fact(plan.gap), plan.gap.score)

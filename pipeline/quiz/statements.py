@@ -74,7 +74,7 @@ _DASH = re.compile(r"(?<!\d)\s(?:—|–|--|-)\s(?!\d)|—|–(?!\d)")
 #: openers that lean on what was said before ("For example, …", "At the same time, …")
 _LINK_OPENERS = re.compile(
     r"^(for (example|instance)|in (fact|addition|other words|turn|particular|short|general)|"
-    r"at the same time|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
+    r"at the same time|for some reason|for (this|that|these|those) reasons?|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
     r"in the meantime|after (all|that|this)|"
     r"of course|even so|as (a result|well|such)|by the way|in the end|all (of )?(this|that)|"
     r"to (go back|come back|return|sum up|conclude)|not only|once again|once upon a time|"
@@ -120,7 +120,7 @@ _BACK_NOUNS = frozenset(
         "group", "company", "patient", "child", "baby", "doctor", "author", "speaker", "audience",
         "city", "village", "town", "country", "house", "building", "car", "animal", "bird",
         "plant", "tree", "game", "show", "program", "programme", "talk", "meeting", "table",
-        "left", "right", "top", "bottom", "middle", "end", "beginning",
+        "left", "right", "top", "bottom", "middle", "end", "beginning", "family", "wife", "husband",
     }
 )
 #: words that give a sentence over to talk rather than content
@@ -145,6 +145,8 @@ def statement_start(sentence: Sentence) -> int | None:
         return None  # a leading reference, a connective, a chunk, a filler, "this experiment" …
     first = assessment.first_token if assessment.trimmed else 0
     text = sentence.text[assessment.start_char - sentence.start_char :].strip()
+    if assessment.trimmed:
+        text = text[:1].upper() + text[1:]  # as shown: "So, the hall …" -> "The hall …"
     return first if statement_ok(text, sentence.tokens[first:]) else None
 
 
@@ -194,6 +196,11 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
     return not _unresolved(words)
 
 
+def broken_word(text: str) -> bool:
+    """A letter standing alone or a run of one letter ("n sort of", "f frame", "hhh")."""
+    return _BROKEN_WORD.search(text) is not None
+
+
 def _repeats_a_word(words: Sequence[Token]) -> bool:
     """A word said twice in a row, the second time in lower case ("that that we have",
     "Moreover, moreover it covers"), or begun and said again ("grammat grammar"): a spoken
@@ -203,6 +210,9 @@ def _repeats_a_word(words: Sequence[Token]) -> bool:
         if len(b.text) >= 2 and b.text.isalpha() and b.text.islower() and a.text.lower() == b.text:
             return True
         if 3 <= len(a.text) < len(b.text) and a.text.isalpha() and a.text.islower() and b.text.startswith(a.text) and not a.is_stop:
+            return True
+    for i, a in enumerate(words):  # a verb said again a few words on: "looked at the dem the looked"
+        if a.pos == "VERB" and any(b.pos == "VERB" and b.text.lower() == a.text.lower() for b in words[i + 1 : i + 7]):
             return True
     return False
 
@@ -287,6 +297,8 @@ def clause_ok(sentence: Sentence) -> bool:
     if root.pos not in ("VERB", "AUX"):
         return False
     subjects = [i for i, t in enumerate(toks) if t.head == roots[0] and t.dep in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")]
+    if not subjects:  # a name before the verb the parser did not take for the subject ("Iijima discovered …")
+        subjects = [i for i, t in enumerate(toks[: roots[0]]) if t.head == roots[0] and t.dep in ("npadvmod", "nmod") and t.pos == "PROPN"]
     if not subjects:
         return False  # "Turns out that …", "Within ten years, a majority …" misparsed
     words = [t for t in toks if not t.is_punct]
