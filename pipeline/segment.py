@@ -415,7 +415,7 @@ class _TokenAttributes:
                 token.tag_ = key[1]
                 if len(key) > 2 and key[2]:
                     token.dep_ = key[2]
-            if not ((self._has_multi and self.matcher(many, allow_missing=True)) or (self._parse_has_multi and self.parse_matcher(many, allow_missing=True))):
+            if not self._multi_match(many, parsed=len(keys[0]) > 2):
                 break
         else:
             for key in keys:
@@ -429,6 +429,16 @@ class _TokenAttributes:
             if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
                 cache.clear()
             cache[key] = (token.pos_, token.lemma_, token.tag_)  # type: ignore[index]
+
+    def _multi_match(self, many: Any, *, parsed: bool) -> bool:
+        """Could a multi-token ruler pattern match across the words of a :meth:`_compute_many`
+        doc? Without dependency labels (fast-pass keys) the parse patterns match exactly
+        where the fast-pass ones do, and with them they include the fast-pass ones, so one
+        matcher is enough; and it runs only where the text prefilter finds something."""
+        matcher, prefilter, has_multi = (self.parse_matcher, self._parse_prefilter, self._parse_has_multi) if parsed else (self.matcher, self._prefilter, self._has_multi)
+        if not has_multi or (prefilter is not None and not prefilter.search(many.text.lower())):
+            return False
+        return bool(matcher(many, allow_missing=True))
 
     def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
         """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
