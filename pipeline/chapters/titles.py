@@ -27,6 +27,10 @@ _MODIFIER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MAX_PHRASE = 4
 #: how much a phrase spread over the whole recording is held back (0: not at all)
 _SHARE_POWER = 0.5
+#: a multi-word phrase among the best _PHRASE_REACH, scoring at least _PHRASE_SHARE of the
+#: best, is a title by itself
+_PHRASE_REACH = 3
+_PHRASE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -183,8 +187,8 @@ def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]
     if not fresh:
         return "", []
     top = fresh[0][0]
-    for score, phrase in fresh[:3]:
-        if len(phrase.key) > 1 and score >= 0.5 * top:
+    for score, phrase in fresh[:_PHRASE_REACH]:
+        if len(phrase.key) > 1 and score >= _PHRASE_SHARE * top:
             return _sentence_case(phrase.text), [phrase]
     first = fresh[0][1]
     room = max_words - len(first.text.split()) - 1
