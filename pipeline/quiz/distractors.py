@@ -144,6 +144,8 @@ class Pool:
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
+            if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
+                continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
             if gap.kind == "NP" and entry.plural != plural:
                 continue  # "a lot of _____" takes "children", not "grandfather"
             # a fact for a true/false swap reads as naturally as the answer: "jumped into the
@@ -180,6 +182,8 @@ class Pool:
 
 
 _PLACES = frozenset({"GPE", "LOC"})
+#: back-channel noises that the tagger may read as names ("Mm-mm", "Uh-huh")
+_FILLER_FORM = re.compile(r"(?:mm+|hmm+|uh|um|huh|mhm|ah|oh)(?:[- ](?:mm+|hmm+|uh|um|huh|hm+|ah|oh))*")
 #: continents and world regions: a country inside one is no wrong answer for it
 _CONTINENTS = frozenset(
     {
@@ -223,8 +227,8 @@ def _phrases(sentence: Sentence, text: str):
         phrase = text[toks[start].start_char : toks[end - 1].end_char]
         if "\n" in phrase:
             return None
-        if broken_word(phrase):
-            return None  # "f frame", "M - three - L": a cut-off word is no option
+        if broken_word(phrase) or "_" in phrase or _FILLER_FORM.fullmatch(phrase.lower()):
+            return None  # "f frame", "L_C_D", "Mm-mm": a cut-off word or a noise is no option
         inner = [t for t in toks[start:end] if not t.is_punct]
         if kind == "NP" and (inner[0].pos in ("ADV", "VERB", "AUX") or inner[-1].pos not in ("NOUN", "PROPN")):
             return None  # "necessarily quality", "then graduate student": not a phrase on its own
