@@ -72,7 +72,7 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict
                     continue
                 key = tuple((t.lemma or t.text).lower() for t in part)
                 phrase = found.setdefault(key, Phrase(key=key, first=sentence.index))
-                form = " ".join(t.text for t in part)
+                form = " ".join(_as_written(t, sentence) for t in part)
                 phrase.forms[form] = phrase.forms.get(form, 0) + 1
                 phrase.count += 1
                 phrase.proper += all(t.pos == "PROPN" for t in part)
@@ -81,6 +81,15 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict
             run = []
         out.append(found)
     return out
+
+
+def _as_written(token: Token, sentence: Sentence) -> str:
+    """The token's text, lower-cased when it is capitalised only because it opens the
+    sentence ("Audience ..."); names and acronyms keep their capitals."""
+    text = token.text
+    if token.start_char == sentence.start_char and token.pos != "PROPN" and text[1:].islower():
+        return text.lower()
+    return text
 
 
 def _hyphen_joined(tokens: Sequence[Token]) -> list[Token]:
