@@ -45,9 +45,10 @@ class KeywordExtractor:
             return ()
         groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)
         groups = _not_speaker_labels(groups, document.speakers)
-        groups = _recurring(groups, document.n_words, cfg.words_per_repeat, cfg.top_k)
+        n_words = document.n_words  # a sum over every token: once, not once per group
+        groups = _recurring(groups, n_words, cfg.words_per_repeat, cfg.top_k)
         for g in groups:
-            g.salience = keyness(g.lemma_key, g.count, document.n_words)
+            g.salience = keyness(g.lemma_key, g.count, n_words)
         groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
         chosen = select(groups, cfg.top_k, cfg.containment)
         if not chosen:
