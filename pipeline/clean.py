@@ -164,7 +164,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?…])")
 _REPEATED_COMMA = re.compile(r",(?:[ \t]*,)+")
 _COMMA_BEFORE_END = re.compile(r",[ \t]*([.!?;:])")
 _LEADING_PUNCT = re.compile(r"^[\s,;:]+")
-_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+# a line with neither word characters nor emoji is dropped; emoji-only lines ("😀😀") are
+# speech reactions the tone stage can read, so they stay
+_PUNCT_ONLY = re.compile(r"^(?:[^\w\U0001F300-\U0001FAFF\u2639\u263A\u2764]|_)*$")
 
 
 class Cleaner:

@@ -148,7 +148,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     nlp = Pipeline(config)
     results = []
     for item in inputs:
-        result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
+        result = nlp.analyze_stream(sys.stdin.buffer, name="<stdin>") if item == "-" else nlp.analyze_file(item)
         if not args.inputs and item != "-":  # the bundled sample: the same name wherever installed
             result = dataclasses.replace(result, meta=dataclasses.replace(result.meta, source="/".join(("<sample>",) + SAMPLE)))
         print_warnings(result.meta.source, result.meta.warnings)

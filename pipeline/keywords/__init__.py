@@ -41,14 +41,15 @@ class KeywordExtractor:
 
     def __call__(self, document: Document) -> tuple[Keyword, ...]:
         cfg = self.config
-        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like]
+        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like and _words_fit(c.key)]
         if not cands:
             return ()
         groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)
         groups = [g for g in _not_speaker_labels(groups, document.speakers) if g.lemma_key not in _GREETINGS]
-        groups = _recurring(groups, document.n_words, cfg.words_per_repeat, cfg.top_k)
+        n_words = document.n_words  # a sum over every token: once, not once per group
+        groups = _recurring(groups, n_words, cfg.words_per_repeat, cfg.top_k)
         for g in groups:
-            g.salience = keyness(g.lemma_key, g.count, document.n_words, g.proper)
+            g.salience = keyness(g.lemma_key, g.count, n_words, g.proper)
         groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
         chosen = select(groups, cfg.top_k, cfg.containment)
         if not chosen:
@@ -63,6 +64,16 @@ _GREETINGS = frozenset(
     ["good morning", "good afternoon", "good evening", "good night", "good day", "morning", "evening",
      "bye", "goodbye", "bye bye", "thanks", "thank", "cheers", "welcome", "greeting", "applause", "laughter"]
 )
+
+
+#: Longest word of a key phrase, in characters. An English word is shorter; a longer
+#: "word" is a run of a script written without spaces (Thai, Japanese), a table row or
+#: a URL, and as a key phrase it would be a whole sentence of the text.
+MAX_WORD_CHARS = 30
+
+
+def _words_fit(key: str) -> bool:
+    return all(len(word) <= MAX_WORD_CHARS for word in key.split())
 
 
 def _label_words(speakers: tuple[str, ...]) -> frozenset[str]:
