@@ -56,8 +56,13 @@ HARD_PROBLEMS = (LEADING_REFERENCE, DANGLING_CONNECTIVE, QUESTION, BACKCHANNEL, 
 INNER_REFERENCE = "inner_reference"
 #: a spoken hedge or filler left inside ("you know", "I mean", "kind of")
 FILLER = "filler"
+#: a restart inside ("the the", "I I tho-", "b but"): read aloud it is noise
+DISFLUENT = "disfluent"
+#: the speaker announces what comes ("I want to talk about …", "Let me show you …") rather
+#: than saying it
+ANNOUNCEMENT = "announcement"
 
-WEAK_PROBLEMS = (INNER_REFERENCE, FILLER)
+WEAK_PROBLEMS = (INNER_REFERENCE, FILLER, DISFLUENT, ANNOUNCEMENT)
 
 # ---- word classes -------------------------------------------------------------------------------
 
@@ -73,7 +78,7 @@ _DISCOURSE = frozenset(
 #: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
 _COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
 #: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
-_NOT_AFTER_SO = frozenset("far much many long that to few".split())
+_NOT_AFTER_SO = frozenset("far much many long that few".split())
 #: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
 _FILLER_CLAUSE = re.compile(
     r"^(you know|i mean|you see|i guess|let's see|let me see|mind you|if you will|as i said|"
@@ -83,6 +88,14 @@ _FILLER_CLAUSE = re.compile(
 #: the same inside a sentence (weak problem)
 _INNER_FILLER = re.compile(r"\b(you know|i mean|kind of|sort of|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
 
+#: a speaker announcing a part of the talk: first person + a plan + a verb of presenting
+_ANNOUNCEMENT = re.compile(
+    r"^(\w+ )?((i|we) ('d|would|want|wanted|'m going|am going|are going|'re going|'ll|will|thought (i|we)'d|"
+    r"thought (i|we) would|just want|'d just like|would just like)( like)?( to)?|let me|let's|let us)( just| quickly| now)? "
+    r"(talk|tell|show|give|share|start|begin|end|finish|close|say|mention|explain|take|walk|spend|describe|present|"
+    r"introduce|read|play|ask|leave|focus|go)\b",
+    re.IGNORECASE,
+)
 #: words that only ever fill: no content, no grammar
 _FILLERS = frozenset("um umm uh uhh er erm hmm mm mhm mmm uh-huh mm-hmm hm ah eh huh".split())
 #: reactions that make up back-channels (with the fillers and discourse words)
@@ -95,10 +108,13 @@ _REACTIONS = frozenset(
 )
 #: a microphone, channel or recording check before a meeting
 _SOUND_CHECK = re.compile(
-    r"\b(testing|test(ing)? (one|1)|mic(rophone)?s?|channel (one|two|three|four|five|\d+)|"
-    r"can you hear me|is (this|it) (on|working|recording)|sound check|check(ing)? (one|1)|battery|batteries)\b",
+    r"\b(testing|test(ing)? (one|1|two|2)|mic(rophone)?s?|mikes?|channel (one|two|three|four|five|\d+)|"
+    r"can you hear me|is (this|it) (on|working|recording)|sound check|check(ing)? (one|1)|"
+    r"(put|turn|switch)(ed|ing)? (it|this|them|that) on|wired|clip(ped)? on)\b",
     re.IGNORECASE,
 )
+#: words of a sound check that are not its content
+_SOUND_WORDS = frozenset("test testing mic mike microphone microphones mics channel number check hear on wire clip sound recording record".split())
 
 #: third-person personal pronouns and possessives: need an antecedent before them
 _THIRD_PERSON = frozenset("he she it they him her them his its their hers theirs himself herself itself themselves".split())
@@ -171,6 +187,8 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     dropped first (:func:`opener_length`) and the rest is judged. ``cased``: whether the
     transcript uses capital letters (a lower-case start then marks a cut piece); ``None``
     decides from the sentence itself (another word in it is capitalised)."""
+    if not sentence.tokens:  # not tokenised (hand-built): nothing to judge by
+        return Assessment(sentence.start_char, sentence.end_char, False, (), (), 0)
     words = _word_indices(sentence.tokens)
     if not words:
         return Assessment(sentence.start_char, sentence.start_char, False, (NOISE,), (), 0)
@@ -200,8 +218,13 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
         problems.append(TOO_SHORT)
     if _inner_reference(kept):
         weak.append(INNER_REFERENCE)
-    if _INNER_FILLER.search(text[start_char - sentence.start_char :]):
+    shown = text[max(0, start_char - sentence.start_char) :]
+    if _INNER_FILLER.search(shown):
         weak.append(FILLER)
+    if _restarts(kept):
+        weak.append(DISFLUENT)
+    if _ANNOUNCEMENT.search(shown):
+        weak.append(ANNOUNCEMENT)
     ordered = tuple(p for p in HARD_PROBLEMS if p in problems)
     return Assessment(start_char, sentence.end_char, bool(cut), ordered, tuple(weak), first)
 
@@ -233,7 +256,7 @@ def opener_length(sentence: Sentence) -> int:
             continue
         if low not in _DISCOURSE and t.pos not in ("CCONJ", "INTJ"):
             break
-        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or after.pos in ("ADJ", "ADV") and not comma_after):
+        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or _degree(tokens, i)):
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
             break
@@ -255,14 +278,16 @@ def shown_text(document_text: str, start_char: int, end_char: int, trimmed: bool
 
 
 def chunk_group(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
-    """Inclusive ``(first, last)`` sentence indices of the spoken sentence that
-    ``sentences[index]`` belongs to: itself when it was not cut, else all its chunks."""
-    s = sentences[index]
-    if s.chunk_of is None:
+    """Inclusive ``(first, last)`` positions in ``sentences`` of the spoken sentence that
+    ``sentences[index]`` belongs to: itself when it was not cut, else the run of
+    consecutive chunks that share its ``chunk_of``."""
+    mark = sentences[index].chunk_of
+    if mark is None:
         return index, index
-    first = s.chunk_of
-    last = index
-    while last + 1 < len(sentences) and sentences[last + 1].chunk_of == first:
+    first = last = index
+    while first > 0 and sentences[first - 1].chunk_of == mark:
+        first -= 1
+    while last + 1 < len(sentences) and sentences[last + 1].chunk_of == mark:
         last += 1
     return first, last
 
@@ -278,6 +303,16 @@ def _next_token(tokens: Sequence[Token], i: int) -> Token | None:
     return tokens[i + 1] if i + 1 < len(tokens) else None
 
 
+def _degree(tokens: Sequence[Token], i: int) -> bool:
+    """ "so"/"well" at ``i`` modifies the next word ("so big", "well done", "so quickly that"),
+    rather than opening the sentence ("So virtual worlds are …")."""
+    after = _next_token(tokens, i)
+    if after is None or after.pos not in ("ADJ", "ADV", "VERB"):
+        return False
+    beyond = _next_token(tokens, i + 1)
+    return beyond is None or beyond.pos not in ("NOUN", "PROPN", "ADJ")
+
+
 def _is_noise(sentence: Sentence, words: list[int]) -> bool:
     """Fillers, restarted words and cut-off words make up a quarter or more of it, or it is
     a microphone / channel check."""
@@ -291,7 +326,29 @@ def _is_noise(sentence: Sentence, words: list[int]) -> bool:
         previous = low
     if noisy * 4 >= len(words) and noisy >= 1 and len(words) < 40:
         return True
-    return len(words) <= 15 and _SOUND_CHECK.search(sentence.text) is not None
+    if len(words) > 15 or _SOUND_CHECK.search(sentence.text) is None:
+        return False
+    # a sound check says nothing else: at most one content word beyond its own vocabulary
+    content = sum(1 for i in words if tokens[i].pos in ("NOUN", "PROPN", "VERB", "ADJ") and tokens[i].lemma.lower() not in _SOUND_WORDS)
+    return content <= 1
+
+
+def _restarts(kept: Sequence[Token]) -> bool:
+    """A word said twice in a row ("the the", "I I"), or a cut-off word before a restart
+    ("tho", "wh", "b but": a short non-word followed by a word it begins)."""
+    for a, b in zip(kept, kept[1:]):
+        x, y = a.text.lower(), b.text.lower()
+        if x == y and x.isalpha() and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
+            return True
+        if x.isalpha() and len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x not in _COMMON_PREFIX_WORDS:
+            return True
+        if x.endswith("-") and len(x) <= 5:
+            return True
+    return False
+
+
+#: short words that begin longer words without being a restart ("a" "an", "in" "into")
+_COMMON_PREFIX_WORDS = frozenset("a an i in on to at as or so no we he be by is it of do go up us me my the".split())
 
 
 def _is_backchannel(tokens: Sequence[Token], words: list[int]) -> bool:
@@ -418,4 +475,6 @@ __all__ = [
     "TOO_SHORT",
     "INNER_REFERENCE",
     "FILLER",
+    "DISFLUENT",
+    "ANNOUNCEMENT",
 ]
