@@ -77,6 +77,8 @@ _DISCOURSE = frozenset(
 #: of those, words that are an opener only when a comma follows ("Now, …" but "Now is …",
 #: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
 _COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
+#: of those, words that open a clause without a comma ("Now we looked …", "Then they …")
+_CLAUSE_OPENERS = frozenset("now then again still".split())
 #: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
 _NOT_AFTER_SO = frozenset("far much many long that few".split())
 #: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
@@ -200,9 +202,10 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     weak: list[str] = []
     kept = [tokens[i] for i in words[cut:]]
     text = sentence.text
-    if _is_backchannel(tokens, words):
+    lows = [tokens[i].text.lower() for i in words]
+    if _is_backchannel(lows):
         problems.append(BACKCHANNEL)
-    elif _is_noise(sentence, words):
+    elif _is_noise(sentence, words, lows):
         problems.append(NOISE)
     if _is_question(text, kept):
         problems.append(QUESTION)
@@ -221,10 +224,11 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     shown = text[max(0, start_char - sentence.start_char) :]
     if _INNER_FILLER.search(shown):
         weak.append(FILLER)
-    if _restarts(kept):
+    if _restarts(lows[cut:]):
         weak.append(DISFLUENT)
-    if _ANNOUNCEMENT.search(shown):
-        weak.append(ANNOUNCEMENT)
+    announced = _ANNOUNCEMENT.search(shown)
+    if announced and _content_words(kept, start_char + announced.end()) < 3:
+        weak.append(ANNOUNCEMENT)  # "I'd like to talk a little bit about this" (not "… about how bees choose a home")
     ordered = tuple(p for p in HARD_PROBLEMS if p in problems)
     return Assessment(start_char, sentence.end_char, bool(cut), ordered, tuple(weak), first)
 
@@ -259,7 +263,9 @@ def opener_length(sentence: Sentence) -> int:
         if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or _degree(tokens, i)):
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
-            break
+            # "Now we …", "Then he …": a time adverb opening a clause is an opener too
+            if not (low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")):
+                break
         if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
             break  # an interjection that is a word of the sentence ("Please …")
         n += 1
@@ -313,19 +319,19 @@ def _degree(tokens: Sequence[Token], i: int) -> bool:
     return beyond is None or beyond.pos not in ("NOUN", "PROPN", "ADJ")
 
 
-def _is_noise(sentence: Sentence, words: list[int]) -> bool:
+def _is_noise(sentence: Sentence, words: list[int], lows: Sequence[str]) -> bool:
     """Fillers, restarted words and cut-off words make up a quarter or more of it, or it is
-    a microphone / channel check."""
+    a microphone / channel check. ``lows``: the lower-cased ``words``."""
     tokens = sentence.tokens
-    noisy = 0
-    previous = ""
-    for i in words:
-        low = tokens[i].text.lower()
-        if low in _FILLERS or low == previous or (low.endswith("-") and len(low) <= 5):
-            noisy += 1
-        previous = low
-    if noisy * 4 >= len(words) and noisy >= 1 and len(words) < 40:
-        return True
+    if len(words) < 40:
+        noisy = 0
+        previous = ""
+        for low in lows:
+            if low in _FILLERS or low == previous or (low.endswith("-") and len(low) <= 5):
+                noisy += 1
+            previous = low
+        if noisy and noisy * 4 >= len(words):
+            return True
     if len(words) > 15 or _SOUND_CHECK.search(sentence.text) is None:
         return False
     # a sound check says nothing else: at most one content word beyond its own vocabulary
@@ -333,16 +339,23 @@ def _is_noise(sentence: Sentence, words: list[int]) -> bool:
     return content <= 1
 
 
-def _restarts(kept: Sequence[Token]) -> bool:
+def _content_words(kept: Sequence[Token], from_char: int) -> int:
+    """Nouns, names and numbers (not stop words) from a character offset on."""
+    return sum(1 for t in kept if t.start_char >= from_char and not t.is_stop and t.pos in ("NOUN", "PROPN", "NUM"))
+
+
+def _restarts(lows: Sequence[str]) -> bool:
     """A word said twice in a row ("the the", "I I"), or a cut-off word before a restart
-    ("tho", "wh", "b but": a short non-word followed by a word it begins)."""
-    for a, b in zip(kept, kept[1:]):
-        x, y = a.text.lower(), b.text.lower()
+    ("tho", "wh", "b but": a short non-word followed by a word it begins); ``lows``: the
+    lower-cased words."""
+    for x, y in zip(lows, lows[1:]):
+        if len(x) > 5:
+            continue
         if x == y and x.isalpha() and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
             return True
-        if x.isalpha() and len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x not in _COMMON_PREFIX_WORDS:
+        if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and x not in _COMMON_PREFIX_WORDS:
             return True
-        if x.endswith("-") and len(x) <= 5:
+        if x.endswith("-"):
             return True
     return False
 
@@ -351,10 +364,12 @@ def _restarts(kept: Sequence[Token]) -> bool:
 _COMMON_PREFIX_WORDS = frozenset("a an i in on to at as or so no we he be by is it of do go up us me my the".split())
 
 
-def _is_backchannel(tokens: Sequence[Token], words: list[int]) -> bool:
+def _is_backchannel(lows: Sequence[str]) -> bool:
     """Only reactions, fillers and discourse words: fewer than two words of anything else."""
-    other = sum(1 for i in words if tokens[i].text.lower() not in _REACTIONS and tokens[i].text.lower() not in _FILLERS and tokens[i].text.lower() not in _DISCOURSE)
-    return other < 2 and len(words) < 12
+    if len(lows) >= 12:
+        return False
+    other = sum(1 for w in lows if w not in _REACTIONS and w not in _FILLERS and w not in _DISCOURSE)
+    return other < 2
 
 
 def _is_question(text: str, kept: Sequence[Token]) -> bool:
@@ -440,19 +455,22 @@ def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int],
             return True
     last = tokens[words[-1]]
     ending = sentence.text.rstrip()[-1:]
-    if ending in (",", "-", "\u2014", ";", ":"):
-        return True
+    if ending in (",", "-", "\u2014", ";", ":", "\u2026") or sentence.text.rstrip().endswith(".."):
+        return True  # stops mid-clause, or trails off ("once they start burning...")
     if last.pos in ("CCONJ", "DET", "SCONJ") and last.text.lower() not in ("that", "this", "so"):
         return True  # "… will design two and", "… given to the"
     return last.pos == "ADP" and ending not in (".", "!", "?", "\u2026")
 
 
 def _inner_reference(kept: Sequence[Token]) -> bool:
-    """A demonstrative determiner before a noun after the start ("… those governments"),
-    other than the speaking situation ("this year", "this talk")."""
-    for a, b in zip(kept[1:], kept[2:]):
+    """A demonstrative determiner before a noun ("… those governments", "In this
+    experiment …") with no noun before it in the sentence that it could refer to, other than
+    the speaking situation ("this year", "this talk")."""
+    for k, (a, b) in enumerate(zip(kept, kept[1:])):
+        if a.pos in _NOUN_POS:
+            return False  # a possible antecedent comes first
         low = a.text.lower()
-        if low in ("this", "that", "these", "those") and a.tag == "DT" and b.pos in _NOUN_POS and b.lemma.lower() not in _DEICTIC_NOUNS:
+        if k > 0 and low in ("this", "that", "these", "those") and a.tag == "DT" and b.pos in _NOUN_POS and b.lemma.lower() not in _DEICTIC_NOUNS:
             return True
     return False
 

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 from ..config import SummaryConfig
 from ..errors import PipelineWarning
 from ..result import SummaryItem
-from ..standalone import BACKCHANNEL, NOISE, TOO_SHORT
+from ..standalone import BACKCHANNEL, NOISE, TOO_SHORT, Assessment
 from ..types import Document, Sentence
 from .candidates import CandidatePolicy, candidate_prior
 from .coverage import stretches
@@ -32,7 +32,7 @@ from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
-from .units import Unit, build_units, shown, shown_words
+from .units import Unit, build_units, is_cased, judge, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
@@ -48,6 +48,10 @@ LONG_WORDS = 45
 #: fewer units that stand alone than this: context-dependent ones come back, demoted
 MIN_STANDALONE = 3
 FALLBACK_FACTOR = 0.1
+#: readability is judged for this many of the best-ranked units (at least) ...
+JUDGED = 300
+#: ... and for this many of the best in every stretch (judging costs more than ranking)
+JUDGED_PER_STRETCH = 25
 #: never a summary point, whatever else is left
 _NEVER_SHOWN = frozenset({BACKCHANNEL, NOISE, TOO_SHORT})
 
@@ -88,20 +92,24 @@ class Summarizer:
         elif config.filter_candidates and not analysis.candidates:
             warnings.warn("summary: no sentence looks like summary material (greetings, fillers, fragments); "
                           "the least bad ones are used", PipelineWarning)
+        k = min(target_count(config, len(sentences), sum(analysis.word_counts)), len(units))
+        expected = k if config.sentences or config.ratio or config.max_words is None else max(1, config.max_words // 20)
+        parts = stretches([u.first for u in units], expected, chapters) if config.filter_candidates else None
+        verdicts: dict[int, Assessment] = {}
         if config.filter_candidates:
-            scores = scores * self._readability(units, analysis.word_counts)
-        if not scores.any() and not config.filter_candidates:
+            cased = is_cased(sentences)
+            for i in _worth_judging(scores, parts, k):
+                verdicts[i] = judge(units[i], cased)
+            scores = scores * self._readability(units, verdicts, analysis.word_counts)
+        elif not scores.any():
             scores = np.zeros(len(units))
             scores[0] = 1.0
         if not scores.any():
             warnings.warn("summary: no sentence can be read on its own (only back-channels, fillers or noise); "
                           "the summary is empty", PipelineWarning)
             return ()
-        word_counts = [max(1, shown_words(u, w)) for u, w in zip(units, analysis.word_counts)]
-        k = target_count(config, len(sentences), sum(analysis.word_counts))
-        k = min(k, len(units))
-        expected = k if config.sentences or config.ratio or config.max_words is None else max(1, config.max_words // 20)
-        parts = stretches([u.first for u in units], expected, chapters) if config.filter_candidates else None
+        verdict = [verdicts.get(i) or untrimmed(u) for i, u in enumerate(units)]
+        word_counts = [max(1, shown_words(u, v, w)) for u, v, w in zip(units, verdict, analysis.word_counts)]
         chosen = mmr_select(
             scores,
             analysis.vectors,
@@ -128,9 +136,9 @@ class Summarizer:
             )
         items = []
         for i in sorted(chosen):
-            unit = units[i]
+            unit, a = units[i], verdict[i]
             first, last = sentences[unit.first], sentences[unit.last]
-            text = shown(unit)
+            text = shown(unit, a)
             if truncated and config.max_words:
                 text = truncate_words(text, config.max_words)
             items.append(
@@ -142,9 +150,9 @@ class Summarizer:
                     end=last.end,
                     speaker=first.speaker,
                     last_sentence=last.index,
-                    start_char=unit.assessment.start_char,
+                    start_char=a.start_char,
                     end_char=last.end_char,
-                    trimmed=unit.assessment.trimmed,
+                    trimmed=a.trimmed,
                     joined=unit.joined,
                 )
             )
@@ -152,28 +160,29 @@ class Summarizer:
 
     # ---- internals ----------------------------------------------------------------------
 
-    def _readability(self, units: Sequence[Unit], word_counts: Sequence[int]) -> np.ndarray:
-        """Per-unit factor in [0, 1] (higher reads better on its own): 0 for a unit that
-        cannot stand alone (a leading reference, a question, a back-channel, a piece ...),
-        ``WEAK_FACTOR`` per weak problem (a demonstrative inside, a filler phrase), and
-        ``LONG_WORDS / words`` beyond ``LONG_WORDS`` words (a 90-word spoken sentence is hard
-        to read). When fewer than ``MIN_STANDALONE`` units stand alone, the units that are
-        only context-dependent (not noise, back-channel or too short) come back at
-        ``FALLBACK_FACTOR``, with a warning."""
+    def _readability(self, units: Sequence[Unit], verdicts: dict[int, Assessment], word_counts: Sequence[int]) -> np.ndarray:
+        """Per-unit factor in [0, 1] (higher reads better on its own; 0 for units not
+        judged): 0 for a unit that cannot stand alone (a leading reference, a question, a
+        back-channel, a piece ...), ``WEAK_FACTOR`` per weak problem (a demonstrative inside,
+        a filler phrase, a restart, a vague announcement), and ``LONG_WORDS / words`` beyond
+        ``LONG_WORDS`` words (a 90-word spoken sentence is hard to read). When fewer than
+        ``MIN_STANDALONE`` units stand alone, the units that only lean on context (not
+        noise, back-channel or too short) come back at ``FALLBACK_FACTOR``, with a warning."""
         factor = np.zeros(len(units))
         fallback = np.zeros(len(units))
-        for i, (unit, words) in enumerate(zip(units, word_counts)):
-            a = unit.assessment
+        for i in sorted(verdicts):
+            a, words = verdicts[i], word_counts[i]
             value = WEAK_FACTOR ** len(a.weak)
             if words > LONG_WORDS:
                 value *= LONG_WORDS / words
-            if a.standalone:
+            if a.standalone and not units[i].piece:
                 factor[i] = value
             elif not set(a.problems) & _NEVER_SHOWN:
                 fallback[i] = value * FALLBACK_FACTOR
-        if int((factor > 0).sum()) < MIN_STANDALONE and fallback.any():
+        standing = int((factor > 0).sum())
+        if standing < MIN_STANDALONE and fallback.any():
             warnings.warn(
-                f"summary: only {int((factor > 0).sum())} sentences can be read on their own; "
+                f"summary: only {standing} sentence{'s' if standing != 1 else ''} can be read on {'their' if standing != 1 else 'its'} own; "
                 "some points may lean on the sentences around them",
                 PipelineWarning,
             )
@@ -202,6 +211,22 @@ class Summarizer:
             n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
             centrality = centrality * prior
         return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)
+
+
+def _worth_judging(scores: np.ndarray, parts: np.ndarray | None, k: int) -> list[int]:
+    """The units that could be chosen: the ``max(JUDGED, 10 k)`` best-ranked ones with a
+    positive score, and the ``JUDGED_PER_STRETCH`` best of every stretch; ascending."""
+    order = np.lexsort((np.arange(len(scores)), -scores))
+    order = order[scores[order] > 0]
+    wanted = set(order[: max(JUDGED, 10 * k)].tolist())
+    if parts is not None:
+        taken: dict[int, int] = {}
+        for i in order.tolist():
+            p = int(parts[i])
+            if taken.get(p, 0) < JUDGED_PER_STRETCH:
+                taken[p] = taken.get(p, 0) + 1
+                wanted.add(i)
+    return sorted(wanted)
 
 
 class _Analysis(NamedTuple):

@@ -5,7 +5,8 @@ The segmenter cuts a spoken sentence longer than ``segment.max_words`` into chun
 sentence are merged back into one unit (its tokens, its whole text, the first chunk's start
 time and the last one's end), and every unit is judged by :func:`pipeline.standalone.assess`:
 the span worth showing (a spoken opener such as "So," or "And" trimmed) and the reasons it
-cannot be read on its own.
+cannot be read on its own (only for the units that could be chosen: it costs more than
+ranking).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple, Sequence
 
-from ..standalone import Assessment, assess, opener_length
+from ..standalone import Assessment, assess
 from ..types import Document, Sentence
 
 
@@ -25,12 +26,12 @@ MAX_JOINED_WORDS = 80
 class Unit(NamedTuple):
     """One whole spoken sentence: ``first``/``last`` are inclusive positions in
     ``Document.sentences``; ``sentence`` is the merged sentence (the original one when
-    ``first == last``); ``assessment`` its standalone verdict and kept span."""
+    ``first == last``); ``piece``: a chunk of a run-on too long to show whole."""
 
     first: int
     last: int
     sentence: Sentence
-    assessment: Assessment
+    piece: bool = False
 
     @property
     def joined(self) -> bool:
@@ -39,10 +40,9 @@ class Unit(NamedTuple):
 
 def build_units(document: Document, *, whole: bool = True) -> list[Unit]:
     """The document's sentences with the chunks of each cut sentence merged, in order.
-    With ``whole=False`` every sentence is its own unit, shown untrimmed (pure ranking, as
+    With ``whole=False`` every sentence is its own unit (pure ranking, as
     ``summary.filter_candidates = false`` asks)."""
     sentences = document.sentences
-    cased = is_cased(sentences)
     units: list[Unit] = []
     i = 0
     n = len(sentences)
@@ -54,11 +54,11 @@ def build_units(document: Document, *, whole: bool = True) -> list[Unit]:
                 j += 1
             if sum(s.n_words for s in sentences[i : j + 1]) > MAX_JOINED_WORDS:
                 for p in range(i, j + 1):  # too long to read whole: pieces, marked as such
-                    units.append(Unit(p, p, sentences[p], assess(sentences[p], trim=whole, cased=cased)))
+                    units.append(Unit(p, p, sentences[p], True))
                 i = j + 1
                 continue
         merged = sentences[i] if j == i else merge(document, sentences[i : j + 1])
-        units.append(Unit(i, j, merged, assess(merged, trim=whole, cased=cased)))
+        units.append(Unit(i, j, merged))
         i = j + 1
     return units
 
@@ -85,11 +85,23 @@ def merge(document: Document, pieces: Sequence[Sentence]) -> Sentence:
     )
 
 
-def shown(unit: Unit) -> str:
-    """The text a summary shows for ``unit``: the kept span of its sentence, with the first
-    letter upper-cased when an opener was trimmed (every word shown was said, in order)."""
+def untrimmed(unit: Unit) -> Assessment:
+    """The verdict used when nothing is judged (``summary.filter_candidates = false``): the
+    whole sentence, shown as it is."""
     s = unit.sentence
-    a = unit.assessment
+    return Assessment(s.start_char, s.end_char, False, (), (), 0)
+
+
+def judge(unit: Unit, cased: bool) -> Assessment:
+    """:func:`pipeline.standalone.assess` of the unit's (merged) sentence."""
+    return assess(unit.sentence, cased=cased)
+
+
+def shown(unit: Unit, a: Assessment) -> str:
+    """The text a summary shows for ``unit`` judged ``a``: the kept span of its sentence,
+    with the first letter upper-cased when an opener was trimmed (every word shown was said,
+    in order)."""
+    s = unit.sentence
     # offsets relative to the first token (a hand-built sentence may carry other offsets)
     origin = s.tokens[0].start_char if s.tokens else s.start_char
     text = s.text[max(0, a.start_char - origin) :]
@@ -98,11 +110,13 @@ def shown(unit: Unit) -> str:
     return text
 
 
-def shown_words(unit: Unit, words: int) -> int:
+def shown_words(unit: Unit, a: Assessment, words: int) -> int:
     """Words of the shown text, given the unit's ``words`` (the trimmed opener left out)."""
-    if not unit.assessment.trimmed:
+    if not a.trimmed:
         return words
-    return max(1, words - opener_length(unit.sentence))
+    tokens = unit.sentence.tokens
+    dropped = sum(1 for t in tokens[: a.first_token] if not t.is_punct and not t.text.isspace())
+    return max(1, words - dropped)
 
 
 def is_cased(sentences: Sequence[Sentence]) -> bool:
