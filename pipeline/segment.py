@@ -217,9 +217,11 @@ class Segmenter:
             return []
         out = []
         chunks = _chunks(tokens, self.config.max_words)
-        # every piece of a cut sentence names the first piece, so it can be made whole again
-        chunk_of = first_index if len(chunks) > 1 else None
-        for chunk in chunks:
+        # every piece of a cut sentence names the first piece, so it can be made whole again;
+        # a cut that fell where a sentence ends (the splitter missed the boundary: ". The")
+        # starts a new sentence, so such a piece may be whole on its own
+        groups = _chunk_groups(chunks, first_index)
+        for chunk, chunk_of in zip(chunks, groups):
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -558,6 +560,24 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
         begin = best
     chunks.append(tokens[begin:])
     return [c for c in chunks if c]
+
+
+def _chunk_groups(chunks: list[list[Any]], first_index: int) -> list[int | None]:
+    """For each chunk of one statistical sentence, the index of the first chunk of the
+    spoken sentence it belongs to (``None`` for a chunk that is a whole sentence). Chunks
+    join unless the previous one ends with a sentence mark and this one starts with a
+    capital letter (a boundary the sentence splitter missed)."""
+    starts = [0]
+    for k in range(1, len(chunks)):
+        ends = chunks[k - 1][-1].text in (".", "!", "?") or (len(chunks[k - 1]) > 1 and chunks[k - 1][-2].text in (".", "!", "?") and chunks[k - 1][-1].is_punct)
+        if ends and chunks[k][0].text[:1].isupper():
+            starts.append(k)
+        else:
+            starts.append(starts[-1])
+    sizes: dict[int, int] = {}
+    for g in starts:
+        sizes[g] = sizes.get(g, 0) + 1
+    return [first_index + g if sizes[g] > 1 else None for g in starts]
 
 
 def _token(t: Any, offset: int, sent_start: int | None) -> Token:

@@ -62,7 +62,10 @@ DISFLUENT = "disfluent"
 #: than saying it
 ANNOUNCEMENT = "announcement"
 
-WEAK_PROBLEMS = (INNER_REFERENCE, FILLER, DISFLUENT, ANNOUNCEMENT)
+#: half of a quotation: the quote opens or closes in another sentence
+HALF_QUOTE = "half_quote"
+
+WEAK_PROBLEMS = (INNER_REFERENCE, FILLER, DISFLUENT, ANNOUNCEMENT, HALF_QUOTE)
 
 # ---- word classes -------------------------------------------------------------------------------
 
@@ -88,7 +91,7 @@ _FILLER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 #: the same inside a sentence (weak problem)
-_INNER_FILLER = re.compile(r"\b(you know|i mean|kind of|sort of|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
+_INNER_FILLER = re.compile(r"\b(you know|i mean|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
 
 #: a speaker announcing a part of the talk: first person + a plan + a verb of presenting
 _ANNOUNCEMENT = re.compile(
@@ -143,8 +146,8 @@ _DEICTIC_NOUNS = frozenset(
 _DANGLING = frozenset("because cause cuz coz 'cause which whereas whom whose".split())
 #: tags of the words that may carry a noun phrase (a possible antecedent)
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: a sentence that ends on one of these stops mid-clause ("… and", "… the", "… of")
-_OPEN_END_POS = frozenset({"CCONJ", "DET", "ADP", "SCONJ"})
+#: a sentence that ends on one of these words stops mid-clause ("… and", "… the")
+_NEEDS_MORE = frozenset("and or but nor the a an every each my your our their its his because although whereas if".split())
 #: question words (a WH-opening with a question mark is a question)
 _AUX_QUESTION_NEXT = frozenset({"PRON", "DET", "PROPN", "NOUN"})
 #: complement openers that make a leading "it" an expletive ("It is hard to …", "It turns out that …")
@@ -224,7 +227,9 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     shown = text[max(0, start_char - sentence.start_char) :]
     if _INNER_FILLER.search(shown):
         weak.append(FILLER)
-    if _restarts(lows[cut:]):
+    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+        weak.append(HALF_QUOTE)  # the segmenter split quoted speech: '"Oh, before we start, I got …'
+    if _restarts(kept):
         weak.append(DISFLUENT)
     announced = _ANNOUNCEMENT.search(shown)
     if announced and _content_words(kept, start_char + announced.end()) < 3:
@@ -344,16 +349,17 @@ def _content_words(kept: Sequence[Token], from_char: int) -> int:
     return sum(1 for t in kept if t.start_char >= from_char and not t.is_stop and t.pos in ("NOUN", "PROPN", "NUM"))
 
 
-def _restarts(lows: Sequence[str]) -> bool:
+def _restarts(kept: Sequence[Token]) -> bool:
     """A word said twice in a row ("the the", "I I"), or a cut-off word before a restart
-    ("tho", "wh", "b but": a short non-word followed by a word it begins); ``lows``: the
-    lower-cased words."""
-    for x, y in zip(lows, lows[1:]):
+    ("tho", "wh", "b but": a short word that is no word, followed by a word it begins)."""
+    for a, b in zip(kept, kept[1:]):
+        x = a.text
         if len(x) > 5:
             continue
+        x, y = x.lower(), b.text.lower()
         if x == y and x.isalpha() and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
             return True
-        if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and x not in _COMMON_PREFIX_WORDS:
+        if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and not a.is_stop and x not in _COMMON_PREFIX_WORDS:
             return True
         if x.endswith("-"):
             return True
@@ -445,7 +451,8 @@ def _expletive_it(sentence: Sentence, kept: Sequence[Token]) -> bool:
 
 
 def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int], kept: Sequence[Token], cased: bool | None) -> bool:
-    """A lower-case start in cased text, or an end in the middle of a clause."""
+    """A lower-case start in cased text, an end in the middle of a clause, or half of a
+    quotation (the segmenter split quoted speech)."""
     first = tokens[words[0]]
     letter = first.text[:1]
     if letter.isalpha() and letter.islower():
@@ -457,7 +464,7 @@ def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int],
     ending = sentence.text.rstrip()[-1:]
     if ending in (",", "-", "\u2014", ";", ":", "\u2026") or sentence.text.rstrip().endswith(".."):
         return True  # stops mid-clause, or trails off ("once they start burning...")
-    if last.pos in ("CCONJ", "DET", "SCONJ") and last.text.lower() not in ("that", "this", "so"):
+    if last.text.lower() in _NEEDS_MORE:
         return True  # "… will design two and", "… given to the"
     return last.pos == "ADP" and ending not in (".", "!", "?", "\u2026")
 
@@ -495,4 +502,5 @@ __all__ = [
     "FILLER",
     "DISFLUENT",
     "ANNOUNCEMENT",
+    "HALF_QUOTE",
 ]
