@@ -10,7 +10,8 @@ unless marked *always*):
    braces (``{disfmarker}``, ``{vocalsound}``). Only brackets whose every
    word is a sound word or modifier go, so "(which was great)" or "[the CEO]" stay.
 2. *always*: a speaker label left inside the text (``"Speaker 2: Hi"`` in a caption) moves
-   to ``Segment.speaker``.
+   to ``Segment.speaker`` and, as in plain text, carries to the following cues that have no
+   speaker of their own, until the next label (a voice tag of the format ends the carry).
 3. ``fillers``: um, uh, uhm, erm, er, ah, hmm, mm-hmm (anywhere, as whole words);
    "you know" only where punctuation marks it as a filler (", you know," / sentence-initial
    "You know," / ", you know." at the end) — "you know the answer" and "you know what I
@@ -24,7 +25,11 @@ unless marked *always*):
    with the words the previous cue ended with (>= 3 words, or the whole previous cue of
    >= 2 words) loses the overlap; a cue contained in the tail of the previous one is
    dropped and the previous cue's end extended to cover it.
-6. ``boilerplate``: in the trailing part of the transcript (last 10% of segments, at least
+6. ``page_chrome`` (plain text only: a page copied with its transcript): lines that are the
+   page's own interface — buttons, prompts to a tool, calls to action, navigation,
+   share/subscribe/like rows, cookie notices (:mod:`pipeline.chrome`) — are removed wherever
+   they are, each with a warning naming the line and its kind. Runs first, on the raw line.
+7. ``boilerplate``: in the trailing part of the transcript (last 10% of segments, at least
    the last 5), segments that are mostly web/video boilerplate ("like and subscribe",
    "thanks for watching", "call or book a meeting now", copyright lines) are removed, with
    a warning "removed N trailing boilerplate line(s)".
@@ -38,6 +43,7 @@ import math
 import re
 from dataclasses import replace
 
+from .chrome import MAX_SLOGAN_SHARE, chrome_kind, slogan_share
 from .config import CleanConfig
 from .ingest.labels import split_label
 from .types import Segment, Transcript
@@ -124,6 +130,8 @@ _NORM_WORD = re.compile(r"[\w']+")
 #: are mostly covered by these is removed. Each pattern is bounded ({0,80}) so a long line
 #: cannot make matching slow.
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    # an outro plug: "check out the free sample of my book", "grab a copy of our guide"
+    r"(?:(?:go|please|be sure to|make sure to|don'?t forget to) )?(?:check out|grab|get|download|pick up|order|buy) (?:the|a|my|our|your) (?:free )?(?:copy|sample|book|course|newsletter|merch|e-?book|guide|workbook|masterclass|patreon)\b[^.!?\n]{0,80}",
     r"(?:\(c\)|©)\s*[^.!?\n]{0,80}",
     r"(?:and )?(?:hit|smash|click|tap|ring) (?:the |that )?(?:notification )?(?:bell|like button)(?: icon)?(?: (?:so|to) [^.!?\n]{0,60})?",
     r"(?:call|email|contact) (?:us )?(?:or|and) book a (?:call|meeting|demo|consultation)(?: (?:now|today))?",
@@ -156,7 +164,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?…])")
 _REPEATED_COMMA = re.compile(r",(?:[ \t]*,)+")
 _COMMA_BEFORE_END = re.compile(r",[ \t]*([.!?;:])")
 _LEADING_PUNCT = re.compile(r"^[\s,;:]+")
-_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+# a line with neither word characters nor emoji is dropped; emoji-only lines ("😀😀") are
+# speech reactions the tone stage can read, so they stay
+_PUNCT_ONLY = re.compile(r"^(?:[^\w\U0001F300-\U0001FAFF\u2639\u263A\u2764]|_)*$")
 
 
 class Cleaner:
@@ -167,14 +177,27 @@ class Cleaner:
 
     def __call__(self, transcript: Transcript) -> Transcript:
         """A new Transcript with cleaned segments; the input is not modified."""
+        warnings = list(transcript.warnings)
+        source = transcript.segments
+        if self.config.page_chrome and transcript.format == "text":
+            source, chrome_warnings = remove_page_chrome(source, strip_tags=self.config.caption_tags)
+            warnings.extend(chrome_warnings)
         segments: list[Segment] = []
-        for seg in transcript.segments:
+        carried: str | None = None  # a "DAVE:" label inside caption text, until the next one
+        for seg in source:
             cleaned = self._clean_segment(seg)
-            if cleaned is not None:
-                segments.append(cleaned)
+            if cleaned is None:
+                continue
+            if transcript.format != "text":  # plain text carries labels at ingest already
+                if cleaned.speaker != seg.speaker:  # this cue's text began with a label
+                    carried = cleaned.speaker
+                elif seg.speaker is not None:  # the caption format's own speaker (a voice tag)
+                    carried = None
+                elif carried is not None:
+                    cleaned = replace(cleaned, speaker=carried)
+            segments.append(cleaned)
         if transcript.format in ROLLOVER_FORMATS:
             segments = remove_rollover(segments)
-        warnings = list(transcript.warnings)
         if self.config.boilerplate:
             segments, removed = remove_trailing_boilerplate(segments)
             if removed:
@@ -447,6 +470,37 @@ def _extend(prev: Segment, dropped: Segment) -> Segment:
     if dropped.end is None or (prev.end is not None and prev.end >= dropped.end):
         return prev
     return replace(prev, end=dropped.end)
+
+
+#: Page-chrome lines named one by one in the warnings; the rest are counted.
+MAX_CHROME_WARNINGS = 20
+_CHROME_QUOTE_CHARS = 60
+
+
+def remove_page_chrome(segments: tuple[Segment, ...], *, strip_tags: bool = True) -> tuple[tuple[Segment, ...], list[str]]:
+    """Drop the segments that are page chrome (:func:`pipeline.chrome.chrome_kind`);
+    returns (kept segments, one warning per removed line, at most MAX_CHROME_WARNINGS).
+    ``strip_tags``: judge each line without its caption tags ("(Applause) Thank you")."""
+    lines = [strip_caption_tags(seg.text) if strip_tags else seg.text for seg in segments]
+    slogans = slogan_share(lines) <= MAX_SLOGAN_SHARE
+    kept: list[Segment] = []
+    warnings: list[str] = []
+    removed = 0
+    for seg, line in zip(segments, lines):
+        kind = chrome_kind(line, slogans=slogans)
+        if kind is None:
+            kept.append(seg)
+            continue
+        removed += 1
+        if removed <= MAX_CHROME_WARNINGS:
+            quoted = _SPACES.sub(" ", seg.text.strip())
+            if len(quoted) > _CHROME_QUOTE_CHARS:
+                quoted = quoted[: _CHROME_QUOTE_CHARS - 1].rstrip() + "…"
+            warnings.append(f"removed page chrome ({kind}): {quoted!r}")
+    if removed > MAX_CHROME_WARNINGS:
+        extra = removed - MAX_CHROME_WARNINGS
+        warnings.append(f"removed {extra} more page chrome line{'s' if extra != 1 else ''}")
+    return tuple(kept), warnings
 
 
 def remove_trailing_boilerplate(segments: list[Segment]) -> tuple[list[Segment], int]:

@@ -69,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="analyse transcripts and print a report")
     analyze.add_argument("inputs", nargs="*", metavar="INPUT", help="file(s) to analyse; '-' reads standard input; none: the bundled sample talk")
-    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki"), help="output format (default: markdown)")
+    analyze.add_argument("--format", "-f", default="markdown", choices=("markdown", "json", "html", "gift", "anki", "chapters"), help="output format (default: markdown)")
     analyze.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     _add_config_options(analyze)
     analyze.set_defaults(handler=_cmd_analyze)
@@ -126,24 +126,78 @@ def sample_path() -> Path:
     return resource_path(*SAMPLE)
 
 
+#: Exit status when the run worked but the requested output is empty (no quiz for GIFT/Anki,
+#: no YouTube-ready chapter list for `--format chapters`).
+EXIT_NOTHING_TO_WRITE = 3
+#: Formats that hold only the quiz: without quiz items there is nothing to write.
+QUIZ_ONLY_FORMATS = ("gift", "anki")
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
     from .render import render
 
     config = config_from_args(args)
-    inputs = list(args.inputs) or [str(sample_path())]
+    inputs = list(args.inputs)
+    if not inputs:
+        # piped or redirected text is what a user means by `cat talk.txt | … analyze`;
+        # a terminal (or no standard input at all) means the bundled sample
+        inputs = ["-"] if stdin_has_data() else [str(sample_path())]
     if inputs.count("-") > 1:
         raise PipelineError("standard input ('-') can be read only once")
     nlp = Pipeline(config)
-    outputs = []
+    results = []
     for item in inputs:
-        result = nlp.analyze_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else nlp.analyze_file(item)
-        if not args.inputs:  # the bundled sample: name it the same wherever the package is installed
+        result = nlp.analyze_stream(sys.stdin.buffer, name="<stdin>") if item == "-" else nlp.analyze_file(item)
+        if not args.inputs and item != "-":  # the bundled sample: the same name wherever installed
             result = dataclasses.replace(result, meta=dataclasses.replace(result.meta, source="/".join(("<sample>",) + SAMPLE)))
-        outputs.append(render(result, args.format))
-    text = _join_outputs(outputs, args.format)
+        print_warnings(result.meta.source, result.meta.warnings)
+        results.append(result)
+    if args.format in QUIZ_ONLY_FORMATS:
+        empty = [r.meta.source for r in results if not r.quiz]
+        for source in empty:
+            print(f"{PROG}: warning: {source}: no quiz items (the transcript is too short or has nothing to ask about)", file=sys.stderr)
+        results = [r for r in results if r.quiz]
+        if not results:
+            print(f"{PROG}: error: nothing to write: --format {args.format} holds only the quiz, and no quiz could be made", file=sys.stderr)
+            return EXIT_NOTHING_TO_WRITE
+    if args.format == "chapters":
+        from .render.chapters import youtube_problem
+
+        for result in results:
+            if problem := youtube_problem(result):
+                print(f"{PROG}: warning: {result.meta.source}: {problem}", file=sys.stderr)
+        results = [r for r in results if not youtube_problem(r)]
+        if not results:
+            print(f"{PROG}: error: nothing to write: no chapter list in YouTube's format could be made", file=sys.stderr)
+            return EXIT_NOTHING_TO_WRITE
+    if args.format == "html" and len(results) > 1:
+        from .render.html import to_html_documents
+
+        text = to_html_documents(results)
+    else:
+        text = _join_outputs([render(result, args.format) for result in results], args.format)
     _write(text, args.output)
     return 0
+
+
+def stdin_has_data() -> bool:
+    """Whether standard input is a pipe, a file or a socket (not a terminal, not /dev/null,
+    not closed): then ``analyze`` without INPUT reads it instead of the bundled sample."""
+    import os
+    import stat
+
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, ValueError, OSError):  # closed, or replaced by a test harness
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def print_warnings(source: str, warnings: Sequence[str]) -> None:
+    """Each warning of a result as one line on standard error, naming its input."""
+    for warning in warnings:
+        print(f"{PROG}: warning: {source}: {' '.join(warning.split())}", file=sys.stderr)
 
 
 def _join_outputs(outputs: list[str], fmt: str) -> str:
@@ -153,6 +207,10 @@ def _join_outputs(outputs: list[str], fmt: str) -> str:
         import json
 
         return "".join(json.dumps(json.loads(o), sort_keys=True, ensure_ascii=False) + "\n" for o in outputs)
+    if fmt == "anki":  # one header for the file: Anki reads header lines only at the top
+        from .render.anki import HEADER
+
+        outputs = outputs[:1] + ["".join(line for line in o.splitlines(keepends=True) if line.rstrip("\n") not in HEADER) for o in outputs[1:]]
     separator = {"markdown": "\n---\n\n", "gift": "\n", "anki": ""}.get(fmt, "\n")
     return separator.join(outputs)
 
@@ -166,9 +224,6 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-    from .quiz.terminal import run_quiz
-
     if args.input == "-":
         raise PipelineError("the quiz reads answers from standard input; give the transcript as a file")
     extra: dict[str, Any] = {}
@@ -176,6 +231,23 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
         extra["quiz.questions"] = args.questions
     if args.types:
         extra["quiz.types"] = args.types
-    result = Pipeline(config_from_args(args, extra)).analyze_file(args.input or sample_path())
+    config = config_from_args(args, extra)
+    if config.quiz.questions == 0:
+        print("No questions asked: the quiz is set to 0 questions (--questions N asks N).")
+        return 0
+    source = args.input or sample_path()
+    # loading spaCy and analysing take seconds: say so at once instead of a blank screen
+    print(f"Loading the language model and reading {args.input or 'the sample talk'} …", flush=True)
+    from .pipeline import Pipeline
+    from .quiz.terminal import run_quiz
+
+    result = Pipeline(config).analyze_file(source)
+    print_warnings(result.meta.source, result.meta.warnings)
+    if not result.quiz:
+        from .quiz.terminal import EMPTY_MESSAGE
+
+        print(EMPTY_MESSAGE)
+        return EXIT_NOTHING_TO_WRITE
+    print()
     run_quiz(result.quiz, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
     return 0

@@ -14,6 +14,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
+import os
+import stat
 import types
 import typing
 from dataclasses import dataclass, field
@@ -31,10 +34,21 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, as the tomli packag
 def _check_range(key: str, value: float | int | None, lo: float | None = None, hi: float | None = None) -> None:
     if value is None:
         return
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{key} must be a finite number, got {value!r}")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         lo_s = "-inf" if lo is None else repr(lo)
         hi_s = "inf" if hi is None else repr(hi)
-        raise ConfigError(f"{key} must be in [{lo_s}, {hi_s}], got {value!r}")
+        raise ConfigError(f"{key} must be in [{lo_s}, {hi_s}], got {_shown(value)}")
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)`` cut to 60 characters (a 5,000-digit integer cannot even be
+    printed: Python refuses int -> str beyond 4,300 digits)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103):,} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _check_choice(key: str, value: str, choices: tuple[str, ...]) -> None:
@@ -49,7 +63,7 @@ class InputConfig:
     max_chars: int = 2_000_000
 
     def __post_init__(self) -> None:
-        _check_range("input.max_chars", self.max_chars, 1)
+        _check_range("input.max_chars", self.max_chars, 1, 1_000_000_000)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -60,6 +74,7 @@ class CleanConfig:
     stutters: bool = True  # "I I think" -> "I think"
     caption_tags: bool = True  # [Music], (Laughter)
     boilerplate: bool = True  # trailing "subscribe", "call or book a meeting now" lines
+    page_chrome: bool = True  # pasted pages: buttons, tool prompts, calls to action, menus, cookie notices
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -150,9 +165,9 @@ class SentimentConfig:
     input has times, else runs of sentences). ``discourse_fillers``: neutralise discourse
     uses of filler words ("it was, like, huge", "well, ...", "okay, so") before VADER
     scores a sentence (audience cues such as "(Laughter)" are always removed).
-    ``neutral_band``: the document is ``neutral`` when its score (in [-1, 1]) is within
-    +/- this; ``None`` uses the shipped model's band (0: only transcripts with too few
-    sentences carrying sentiment are neutral). 0.1 makes near-coin-flip documents neutral."""
+    ``neutral_band``: the document is ``neutral`` when its
+    score (in [-1, 1]) is within +/- this; ``None`` uses the shipped rule's band, VADER's
+    0.05 at every length. 0.2 calls only clearly toned documents positive or negative."""
 
     timeline_windows: int = 10
     discourse_fillers: bool = True
@@ -161,6 +176,30 @@ class SentimentConfig:
     def __post_init__(self) -> None:
         _check_range("sentiment.timeline_windows", self.timeline_windows, 1, 1000)
         _check_range("sentiment.neutral_band", self.neutral_band, 0.0, 1.0)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ChapterConfig:
+    """Chapters: where the topic changes.
+
+    ``min_words``: shortest chapter, in words. ``max_chapters``: most chapters (0: none).
+    ``words_per_chapter``: sets the count, ``1 + sqrt(words / words_per_chapter)`` chapters
+    (fewer when the text is too short or too uniform for them).
+    ``title_words``: longest chapter title, in words. ``keywords``: key phrases per chapter.
+    """
+
+    min_words: int = 150
+    max_chapters: int = 20
+    words_per_chapter: int = 500
+    title_words: int = 6
+    keywords: int = 5
+
+    def __post_init__(self) -> None:
+        _check_range("chapters.min_words", self.min_words, 10, 100_000)
+        _check_range("chapters.max_chapters", self.max_chapters, 0, 1000)
+        _check_range("chapters.words_per_chapter", self.words_per_chapter, 50, 1_000_000)
+        _check_range("chapters.title_words", self.title_words, 2, 12)
+        _check_range("chapters.keywords", self.keywords, 0, 50)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -182,6 +221,8 @@ class QuizConfig:
 
     def __post_init__(self) -> None:
         _check_range("quiz.questions", self.questions, 0, 1000)
+        if not self.types:
+            raise ConfigError("quiz.types must name at least one of cloze, true_false (quiz.questions = 0 turns the quiz off)")
         for t in self.types:
             _check_choice("quiz.types", t, ("cloze", "true_false"))
 
@@ -199,6 +240,7 @@ class Config:
     input: InputConfig = field(default_factory=InputConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     segment: SegmentConfig = field(default_factory=SegmentConfig)
+    chapters: ChapterConfig = field(default_factory=ChapterConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     keywords: KeywordConfig = field(default_factory=KeywordConfig)
     sentiment: SentimentConfig = field(default_factory=SentimentConfig)
@@ -227,12 +269,11 @@ class Config:
     @classmethod
     def from_toml(cls, path: str | Path, overrides: Mapping[str, Any] | None = None) -> "Config":
         """Read a TOML file (sections as tables, ``model`` at top level), then apply overrides."""
+        text = _read_config_file(path)
         try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file not found: {path}") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+            raw = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {str(exc)[:200]}") from None
         flat: dict[str, Any] = {}
         for key, value in raw.items():
             if isinstance(value, dict):
@@ -279,6 +320,34 @@ class Config:
         """First 16 hex digits of the SHA-256 of the canonical JSON of :meth:`to_dict`."""
         blob = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+#: Largest configuration file read, in bytes: a real one is a few hundred.
+_MAX_CONFIG_BYTES = 1_000_000
+
+
+def _read_config_file(path: Any) -> str:
+    """The text of a TOML configuration file: a regular file of at most
+    ``_MAX_CONFIG_BYTES`` (a FIFO or ``/dev/zero`` would block or never end)."""
+    if not isinstance(path, (str, os.PathLike)) or not os.fspath(path):
+        raise ConfigError(f"the config file must be a path, got {path!r}")
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            with open(path, "rb") as handle:
+                data = handle.read(_MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"config file {path} is not a regular file")
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file {path} is larger than {_MAX_CONFIG_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"config file {path} is not UTF-8 text (byte {exc.start})") from None
 
 
 def parse_override(text: str) -> tuple[str, Any]:
@@ -355,22 +424,28 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
         if not isinstance(value, (list, tuple)):
-            raise ConfigError(f"{key} must be a list, got {value!r}")
+            raise ConfigError(f"{key} must be a list, got {_shown(value)}")
         return tuple(_coerce(key, v, args[0]) for v in value)
     if hint is bool:
         if isinstance(value, bool):
             return value
-        raise ConfigError(f"{key} must be true or false, got {value!r}")
+        raise ConfigError(f"{key} must be true or false, got {_shown(value)}")
     if hint is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        raise ConfigError(f"{key} must be an integer, got {value!r}")
+        raise ConfigError(f"{key} must be an integer, got {_shown(value)}")
     if hint is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise ConfigError(f"{key} must be a number, got {value!r}")
+            try:
+                number = float(value)
+            except OverflowError:
+                raise ConfigError(f"{key} must be a finite number, got {_shown(value)}") from None
+            if not math.isfinite(number):
+                raise ConfigError(f"{key} must be a finite number, got {value!r}")
+            return number
+        raise ConfigError(f"{key} must be a number, got {_shown(value)}")
     if hint is str:
         if isinstance(value, str):
             return value
-        raise ConfigError(f"{key} must be a string, got {value!r}")
+        raise ConfigError(f"{key} must be a string, got {_shown(value)}")
     return value

@@ -1,6 +1,6 @@
 """The :class:`Pipeline`: one object that owns the loaded model and chains the stages.
 
-    ingest -> clean -> segment -> summary -> keywords -> sentiment -> title -> quiz -> Result
+    ingest -> clean -> segment -> chapters -> summary -> keywords -> sentiment -> title -> quiz -> Result
 
 Build it once per process and reuse it: loading spaCy takes about half a second, analysing
 a 10-minute talk a fraction of that.
@@ -8,18 +8,20 @@ a 10-minute talk a fraction of that.
 
 from __future__ import annotations
 
+import sys
 import time
 import warnings
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from . import __version__
+from .chapters import ChapterMaker
 from .clean import Cleaner
 from .config import Config
-from .errors import InputError, PipelineWarning
-from .ingest import read_bytes, read_path, read_text
+from .errors import InputError, PipelineError, PipelineWarning
+from .ingest import read_bytes, read_path, read_stream, read_text
 from .keywords import KeywordExtractor
 from .model import load_model
 from .quiz import QuizMaker
@@ -43,6 +45,7 @@ class Pipeline:
         self.model = load_model(self.config.model)
         self.cleaner = Cleaner(self.config.clean)
         self.segmenter = Segmenter(self.config.segment, self.model.nlp)
+        self.chapter_maker = ChapterMaker(self.config.chapters)
         self.summarizer = Summarizer(self.config.summary)
         self.keyword_extractor = KeywordExtractor(self.config.keywords)
         self.sentiment_analyzer = SentimentAnalyzer(self.config.sentiment)
@@ -50,6 +53,8 @@ class Pipeline:
         self.quiz_maker = QuizMaker(self.config.quiz)
         #: wall-clock seconds per stage of the last analysis (for benchmarks and manifests)
         self.last_stage_seconds: dict[str, float] = {}
+        #: CPU seconds of this process per stage of the last analysis (steadier on a busy machine)
+        self.last_stage_cpu_seconds: dict[str, float] = {}
 
     # ---- entry points -----------------------------------------------------------------
 
@@ -69,6 +74,12 @@ class Pipeline:
         transcript = read_bytes(data, name=name, format=format, config=self.config.input)
         return self.analyze_transcript(transcript)
 
+    def analyze_stream(self, stream: IO[bytes], *, name: str = "<stdin>", format: str | None = None) -> Result:
+        """Analyse a binary stream (standard input), reading no more than
+        ``input.max_chars`` allows (an endless stream stops with "too large")."""
+        transcript = read_stream(stream, name=name, format=format, config=self.config.input)
+        return self.analyze_transcript(transcript)
+
     def pipe(self, texts: Iterable[str], *, n_process: int = 1, chunksize: int = 4) -> Iterator[Result]:
         """Analyse many texts, yielding results in input order. ``n_process > 1`` uses that
         many worker processes, each building its own Pipeline once; the results are the same
@@ -83,8 +94,10 @@ class Pipeline:
             return
         import multiprocessing
         from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
         from itertools import islice
 
+        _refuse_in_a_worker_importing_the_script()
         source = iter(texts)
         context = multiprocessing.get_context("spawn")  # clean workers, the same on every OS
         with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_init_worker, initargs=(self.config,)) as pool:
@@ -97,7 +110,11 @@ class Pipeline:
                     pending.append(pool.submit(_work_chunk, chunk))
                 if not pending:
                     return
-                for ok, value in pending.popleft().result():
+                try:
+                    chunk_results = pending.popleft().result()
+                except BrokenProcessPool:
+                    raise PipelineError(MAIN_GUARD_HINT) from None
+                for ok, value in chunk_results:
                     if not ok:
                         for future in pending:
                             future.cancel()
@@ -118,8 +135,10 @@ class Pipeline:
                 document = self.segmenter(cleaned)
             if not document.sentences:
                 raise InputError("no speech text left after removing caption tags, fillers and boilerplate")
+            with clock("chapters"):
+                chapters = self.chapter_maker(document)
             with clock("summary"):
-                summary = self.summarizer(document)
+                summary = self.summarizer(document, chapters)  # the points spread over the chapters
             with clock("keywords"):
                 keywords = self.keyword_extractor(document)
             with clock("sentiment"):
@@ -134,6 +153,7 @@ class Pipeline:
             with clock("quiz"):
                 quiz = self.quiz_maker(document, summary, keywords)
         self.last_stage_seconds = clock.seconds
+        self.last_stage_cpu_seconds = clock.cpu_seconds
         messages = [*cleaned.warnings, *document.warnings]
         messages += [str(w.message) for w in caught if issubclass(w.category, PipelineWarning)]
         return Result(
@@ -142,6 +162,7 @@ class Pipeline:
             keywords=keywords,
             sentiment=sentiment,
             quiz=quiz,
+            chapters=chapters,
             sentences=_sentences_out(document),
             meta=Meta(
                 package_version=__version__,
@@ -157,18 +178,20 @@ class Pipeline:
 
 
 class _StageClock:
-    """Accumulates wall-clock seconds per stage name."""
+    """Accumulates wall-clock seconds and CPU seconds (this process) per stage name."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu_seconds: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - began
+            self.cpu_seconds[stage] = self.cpu_seconds.get(stage, 0.0) + time.process_time() - cpu
 
 
 def _sentences_out(document: Document) -> tuple[SentenceOut, ...]:
@@ -181,6 +204,31 @@ def _sentences_out(document: Document) -> tuple[SentenceOut, ...]:
 # ---- worker processes for Pipeline.pipe ---------------------------------------------------
 
 _worker: Pipeline | None = None
+
+
+#: Why worker processes of ``pipe(n_process > 1)`` can fail to start, and the fix.
+MAIN_GUARD_HINT = (
+    "the worker processes of Pipeline.pipe(n_process > 1) stopped before analysing anything. "
+    "Each worker is a fresh Python that imports your script again ('spawn'): a script that "
+    "calls pipe() at its top level must put that code under `if __name__ == \"__main__\":` "
+    "(see the README's Python API section). Otherwise a worker ran out of memory or crashed; "
+    "n_process=1 runs in this process"
+)
+
+
+def _refuse_in_a_worker_importing_the_script() -> None:
+    """In a spawned worker that is importing the user's script, a
+    top-level ``pipe(n_process > 1)`` would start workers of its own, which Python refuses
+    with a long traceback per worker: say it in one line and leave; the parent then raises
+    a PipelineError with :data:`MAIN_GUARD_HINT`."""
+    import multiprocessing
+
+    # ``_inheriting`` is the flag multiprocessing itself checks for this case
+    # (spawn._check_not_importing_main); it is set only while a worker imports the script
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        sys.stderr.write("transcript-pipeline: a pipe() worker is importing your script: put the pipe(n_process > 1) call under `if __name__ == \"__main__\":`\n")
+        sys.stderr.flush()
+        raise SystemExit(1)
 
 
 def _init_worker(config: Config) -> None:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "2"  # "2": adds ``chapters`` (and the other 2026-12 fields)
 FLOAT_DIGITS = 4
 
 
@@ -119,6 +119,24 @@ class QuizItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Chapter:
+    """A part of the recording about one topic, in document order.
+
+    ``start``/``end``: seconds (first sentence's start, last sentence's end; ``None`` without
+    times). ``first_sentence``/``last_sentence``: inclusive sentence indices.
+    ``title``: 2-6 words naming the topic; ``keywords``: its most distinctive key phrases,
+    best first.
+    """
+
+    title: str
+    start: float | None
+    end: float | None
+    first_sentence: int
+    last_sentence: int
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceOut:
     """A sentence as reported: character offsets into the cleaned text, times, speaker."""
 
@@ -155,6 +173,7 @@ class Result:
     sentences: tuple[SentenceOut, ...]
     meta: Meta
     text: str = field(default="", repr=False)  # the cleaned transcript the offsets refer to
+    chapters: tuple[Chapter, ...] = ()
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

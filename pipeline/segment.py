@@ -26,10 +26,12 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .config import SegmentConfig
 from .errors import PipelineWarning
+from .language import language_warnings
+from .model import one_blas_thread
 from .types import Document, Segment, Sentence, Span, Token, Transcript
 
 #: spaCy works on pieces of at most this many characters (memory and speed stay linear)
@@ -40,6 +42,10 @@ _SPLIT_AFTER = frozenset({",", ";", ":", "\u2014", "-"})
 #: ... or before these part-of-speech tags (coordinating / subordinating conjunctions)
 _SPLIT_BEFORE_POS = ("CCONJ", "SCONJ")
 _BATCH_SIZE = 64
+#: spaCy holds a whole batch's activations at once: batches of the fast pass stay under
+#: about this many characters, so a 2,000,000-character transcript (100 pieces of 20,000)
+#: is not one batch of 1.3 million characters.
+_BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +83,13 @@ class Segmenter:
         text, pieces, seg_starts, seg_list = self._layout(flat)
         sentences: list[Sentence] = []
         if pieces:
-            docs = self._light_pipe([p.text for p in pieces])
-            for piece, doc in zip(pieces, docs):
-                tokens, starts = self._tokens(doc, piece)
-                for begin, end in zip(starts, [*starts[1:], len(tokens)]):
-                    sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
+            with one_blas_thread():
+                # docs come one batch at a time: consumed here, inside the BLAS limit
+                docs = self._light_pipe([p.text for p in pieces])
+                for piece, doc in zip(pieces, docs):
+                    tokens, starts = self._tokens(doc, piece)
+                    for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                        sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         renumber = {s.index: i for i, s in enumerate(sentences)}
         sentences = [
             dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
@@ -90,7 +98,7 @@ class Segmenter:
         for seg in flat:
             if seg.speaker is not None and seg.speaker not in speakers:
                 speakers.append(seg.speaker)
-        warnings = _language_warnings(sentences)
+        warnings = language_warnings(sentences)
         return Document(
             text=text,
             sentences=tuple(sentences),
@@ -107,18 +115,22 @@ class Segmenter:
             return document
         sentences = list(document.sentences)
         texts = [sentences[i].text for i in wanted]
+        with one_blas_thread():
+            docs = self._parse_docs(texts)
+        for i, doc in zip(wanted, docs):
+            sentences[i] = _parsed_sentence(sentences[i], doc)
+        return dataclasses.replace(document, sentences=tuple(sentences))
+
+    def _parse_docs(self, texts: list[str]) -> list[Any]:
+        """spaCy docs of ``texts`` with dependencies and entities."""
         attributes = self._attributes
         if attributes is not None and attributes.parse_neural:
             # the neural components only; POS and lemma from _TokenAttributes (same values)
             with self.nlp.select_pipes(enable=attributes.parse_neural):
                 docs = list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
-            for doc, text in zip(docs, texts):
-                attributes.annotate_parsed(doc, text)
-        else:
-            docs = list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
-        for i, doc in zip(wanted, docs):
-            sentences[i] = _parsed_sentence(sentences[i], doc)
-        return dataclasses.replace(document, sentences=tuple(sentences))
+            attributes.annotate_parsed(docs, texts)
+            return docs
+        return list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -180,7 +192,10 @@ class Segmenter:
 
     # ---- spaCy -------------------------------------------------------------------------
 
-    def _light_pipe(self, texts: list[str]) -> Iterable[Any]:
+    def _light_pipe(self, texts: list[str]) -> Iterator[Any]:
+        """The fast-pass docs, one at a time (a generator: only one batch of docs is held
+        at once, so peak memory does not grow with the transcript's length)."""
+        batch_size = _batch_size(texts)
         if self._attributes is not None:
             # tok2vec + tagger + senter only; POS and lemma come from _TokenAttributes
             enable = "senter" not in self.nlp.pipe_names
@@ -188,21 +203,24 @@ class Segmenter:
                 self.nlp.enable_pipe("senter")
             try:
                 with self.nlp.select_pipes(enable=self._attributes.neural):
-                    return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                    yield from self.nlp.pipe(texts, batch_size=batch_size)
             finally:
                 if enable:
                     self.nlp.disable_pipe("senter")
+            return
         if self._has_senter:
             with self.nlp.select_pipes(disable=self._light_disable):
                 if "senter" not in self.nlp.pipe_names:
                     self.nlp.enable_pipe("senter")
                     try:
-                        return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                        yield from self.nlp.pipe(texts, batch_size=batch_size)
                     finally:
                         self.nlp.disable_pipe("senter")
-                return list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
+                    return
+                yield from self.nlp.pipe(texts, batch_size=batch_size)
+            return
         # No statistical splitter: the parser has to set sentence boundaries.
-        return list(self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=_BATCH_SIZE))
+        yield from self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=batch_size)
 
     def _tokens(self, doc: Any, piece: _Piece) -> tuple[list[Token | None], list[int]]:
         """Every token of the fast-pass doc of ``piece`` as a :class:`Token` (``None`` for
@@ -240,6 +258,12 @@ class Segmenter:
                 )
             )
         return out
+
+
+def _batch_size(texts: Sequence[str]) -> int:
+    """Texts per spaCy batch: ``_BATCH_SIZE``, fewer when the texts are long."""
+    longest = max((len(t) for t in texts), default=1)
+    return max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(longest, 1)))
 
 
 class _TokenAttributes:
@@ -304,26 +328,32 @@ class _TokenAttributes:
             parse_neural = [n for n in full if n in ("tok2vec", "tagger", "parser", "ner")]
         return cls(nlp, [n for n in light if n in ("tok2vec", "tagger", "senter")], multi, parse_neural, parse_multi)
 
-    def annotate_parsed(self, doc: Any, text: str) -> None:
-        """Set POS, lemma and tag on a doc from the parse pass's neural components, as
+    def annotate_parsed(self, docs: list[Any], texts: list[str]) -> None:
+        """Set POS, lemma and tag on docs from the parse pass's neural components, as
         the attribute ruler and lemmatizer would (keyed by text, tag and dependency
-        label; multi-token patterns checked as in :meth:`tokens`)."""
-        if self._parse_has_multi and (self._parse_prefilter is None or self._parse_prefilter.search(text.lower())) and self.parse_matcher(doc, allow_missing=True):
-            self.ruler(doc)
-            self.lemmatizer(doc)
-            return
+        label; multi-token patterns checked as in :meth:`tokens`). The uncached keys of
+        all the docs are computed in one go (each key's value is the same either way)."""
+        plain: list[tuple[Any, list[tuple[str, str, str]]]] = []
+        for doc, text in zip(docs, texts):
+            if self._parse_has_multi and (self._parse_prefilter is None or self._parse_prefilter.search(text.lower())) and self.parse_matcher(doc, allow_missing=True):
+                self.ruler(doc)
+                self.lemmatizer(doc)
+            else:
+                plain.append((doc, [(t.text, t.tag_, t.dep_) for t in doc]))
         cache = self._parse_cache
-        missing = {(t.text, t.tag_, t.dep_) for t in doc} - cache.keys()
+        # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
+        # whole cache, so each document would pay for every word seen before it
+        missing = {key for _, keys in plain for key in keys if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
-        for t in doc:
-            key = (t.text, t.tag_, t.dep_)
-            attrs = cache.get(key)
-            if attrs is None:
-                attrs = self._compute(*key)
-            t.pos_, t.lemma_ = attrs[0], attrs[1]
-            if attrs[2] != key[1]:
-                t.tag_ = attrs[2]
+        for doc, keys in plain:
+            for t, key in zip(doc, keys):
+                attrs = cache.get(key)
+                if attrs is None:
+                    attrs = self._compute(*key)
+                t.pos_, t.lemma_ = attrs[0], attrs[1]
+                if attrs[2] != key[1]:
+                    t.tag_ = attrs[2]
 
     def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
         """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
@@ -335,7 +365,8 @@ class _TokenAttributes:
         strings = doc.vocab.strings
         rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
-        missing = {(strings[r[0]], strings[r[1]]) for r in rows if not r[3]} - cache.keys()
+        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
         out: list[Token | None] = []
@@ -386,7 +417,7 @@ class _TokenAttributes:
                 token.tag_ = key[1]
                 if len(key) > 2 and key[2]:
                     token.dep_ = key[2]
-            if not ((self._has_multi and self.matcher(many, allow_missing=True)) or (self._parse_has_multi and self.parse_matcher(many, allow_missing=True))):
+            if not self._multi_match(many, parsed=len(keys[0]) > 2):
                 break
         else:
             for key in keys:
@@ -400,6 +431,16 @@ class _TokenAttributes:
             if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
                 cache.clear()
             cache[key] = (token.pos_, token.lemma_, token.tag_)  # type: ignore[index]
+
+    def _multi_match(self, many: Any, *, parsed: bool) -> bool:
+        """Could a multi-token ruler pattern match across the words of a :meth:`_compute_many`
+        doc? Without dependency labels (fast-pass keys) the parse patterns match exactly
+        where the fast-pass ones do, and with them they include the fast-pass ones, so one
+        matcher is enough; and it runs only where the text prefilter finds something."""
+        matcher, prefilter, has_multi = (self.parse_matcher, self._parse_prefilter, self._parse_has_multi) if parsed else (self.matcher, self._prefilter, self._has_multi)
+        if not has_multi or (prefilter is not None and not prefilter.search(many.text.lower())):
+            return False
+        return bool(matcher(many, allow_missing=True))
 
     def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
         """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
@@ -452,6 +493,10 @@ def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | N
 
 #: fast-pass token attributes read with Doc.to_array
 _ARRAY_ATTRS = ["ORTH", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_NUM", "SENT_START"]
+#: parse-pass token attributes read with Doc.to_array (HEAD separately: it is signed)
+_PARSED_ATTRS = ["ORTH", "LEMMA", "POS", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_NUM", "DEP", "ENT_TYPE", "ENT_IOB"]
+#: Token.ent_iob_ of spaCy's ENT_IOB values
+_ENT_IOB = ("", "I", "O", "B")
 
 #: token attributes whose value depends on the token alone (and DEP, which is empty in
 #: the fast pass); a ruler pattern using anything else disables the shortcut
@@ -600,15 +645,35 @@ def _token(t: Any, offset: int, sent_start: int | None) -> Token:
 
 
 def _parsed_sentence(sentence: Sentence, doc: Any) -> Sentence:
-    """Rebuild ``sentence`` from a full parse of its own text."""
+    """Rebuild ``sentence`` from a full parse of its own text. Token attributes are read
+    with ``Doc.to_array`` (one C call) rather than through token objects."""
     offset = sentence.start_char
-    keep = [t for t in doc if not t.is_space]
-    position = {t.i: j for j, t in enumerate(keep)}
+    strings = doc.vocab.strings
+    rows = doc.to_array(_PARSED_ATTRS).tolist()
+    heads = doc.to_array("HEAD").astype("int64").tolist()  # relative offsets, stored unsigned
+    keep = [i for i, row in enumerate(rows) if not row[5]]
+    position = {i: j for j, i in enumerate(keep)}
     tokens = []
-    for t in keep:
-        tok = _token(t, offset, 0)
-        head = position.get(t.head.i, position[t.i])
-        tokens.append(dataclasses.replace(tok, head=head))
+    for i in keep:
+        orth, lemma, pos, tag, idx, _, is_stop, is_punct, like_num, dep, ent_type, ent_iob = rows[i]
+        text = strings[orth]
+        tokens.append(
+            Token(
+                text=text,
+                lemma=strings[lemma],
+                pos=strings[pos],
+                tag=strings[tag],
+                start_char=offset + idx,
+                end_char=offset + idx + len(text),
+                is_stop=bool(is_stop),
+                is_punct=bool(is_punct),
+                like_num=bool(like_num),
+                dep=strings[dep],
+                head=position.get(i + heads[i], position[i]),
+                ent_type=strings[ent_type],
+                ent_iob=_ENT_IOB[ent_iob],
+            )
+        )
 
     def span(s: Any, label: str) -> Span | None:
         inner = [position[t.i] for t in s if t.i in position]
@@ -627,22 +692,6 @@ def _parsed_sentence(sentence: Sentence, doc: Any) -> Sentence:
     entities = tuple(x for x in (span(e, e.label_) for e in doc.ents) if x is not None)
     chunks = tuple(x for x in (span(c, "NP") for c in doc.noun_chunks) if x is not None)
     return dataclasses.replace(sentence, tokens=tuple(tokens), entities=entities, noun_chunks=chunks, parsed=True)
-
-
-def _language_warnings(sentences: Sequence[Sentence]) -> list[str]:
-    """Warn when the text does not look like English (the model and lexicons are English)."""
-    letters = "".join(t.text for s in sentences for t in s.tokens if t.text.isalpha())
-    words = [t for s in sentences for t in s.tokens if t.text.isalpha()]
-    if len(words) < 8:
-        return []
-    ascii_share = sum(c.isascii() for c in letters) / max(1, len(letters))
-    stop_share = sum(t.is_stop for t in words) / len(words)
-    if ascii_share < 0.6 or stop_share < 0.12:
-        return [
-            f"the text does not look like English ({stop_share:.0%} English function words, "
-            f"{ascii_share:.0%} ASCII letters); results are unreliable"
-        ]
-    return []
 
 
 __all__ = ["Segmenter", "PipelineWarning"]

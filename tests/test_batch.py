@@ -120,7 +120,8 @@ def test_jsonl_records_broken_lines_and_duplicates(tmp_path: Path) -> None:
         b'{"id": "d", "text": "\xff"}\n'
     )
     records = list(expand_inputs([str(src)]))
-    assert [r.id for r in records] == ["a", "b", f"{src}:3", f"{src}:5", "a", "7", "c", f"{src}:9", f"{src}:10"]
+    # the duplicate gets an id of its own: every id is in exactly one of the two files
+    assert [r.id for r in records] == ["a", "b", f"{src}:3", f"{src}:5", "a#2", "7", "c", f"{src}:9", f"{src}:10"]
     assert records[0].text == "first" and records[1].path == str(tmp_path / "t.txt")
     assert "not valid JSON" in (records[2].error or "")
     assert "no \"id\"" in (records[3].error or "")
@@ -247,7 +248,7 @@ def test_resume_keeps_duplicate_error_when_killed_between(tmp_path: Path) -> Non
     out.mkdir()
     (out / "results.jsonl").write_text(json.dumps({"id": "a"}) + "\n", encoding="utf-8")
     run_batch([str(src)], out, workers=1, factory=FAKE, progress=False, resume=True)
-    assert [d["id"] for d in _lines(out / "errors.jsonl")] == ["a"]
+    assert [d["id"] for d in _lines(out / "errors.jsonl")] == ["a#2"]
     assert len(_lines(out / "results.jsonl")) == 1
 
 

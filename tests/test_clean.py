@@ -233,7 +233,12 @@ def test_trailing_boilerplate_removed_with_warning():
     t = Transcript(segments=tuple(Segment(x) for x in body + tail), warnings=("earlier",))
     out = Cleaner(ALL_ON)(t)
     assert [s.text for s in out.segments] == body
-    assert out.warnings == ("earlier", "removed 3 trailing boilerplate lines")
+    # the copyright line is page chrome (a legal notice) wherever it is; the rest is the tail's
+    assert out.warnings == (
+        "earlier",
+        "removed page chrome (legal notice): '© 2024 Acme Corp. All rights reserved.'",
+        "removed 2 trailing boilerplate lines",
+    )
 
 
 def test_boilerplate_only_in_the_tail():
@@ -252,6 +257,8 @@ def test_boilerplate_only_in_the_tail():
         "This video is sponsored by NordVPN.",
         "Hit the bell icon so you never miss a video.",
         "Copyright 2023 Foo Inc.",
+        "And check out the free sample of my book.",
+        "If you liked this, grab a copy of our free guide at acme.com.",
     ],
 )
 def test_is_boilerplate(text):
@@ -272,7 +279,7 @@ def test_is_not_boilerplate(text):
 
 
 def test_single_boilerplate_line_warning_is_singular():
-    out = Cleaner(ALL_ON)(Transcript(segments=(Segment("Real talk here."), Segment("Like and subscribe!"))))
+    out = Cleaner(ALL_ON)(Transcript(segments=(Segment("Real talk here."), Segment("Thanks for watching!"))))
     assert out.warnings == ("removed 1 trailing boilerplate line",)
 
 
@@ -349,3 +356,32 @@ def test_corpus_brace_markup_is_removed():
     text = "So we {disfmarker} we tried it {vocalsound} and it worked."
     assert " ".join(strip_caption_tags(text).split()) == "So we we tried it and it worked."
     assert strip_caption_tags("a set {x, y} stays") == "a set {x, y} stays"
+
+
+# ---- speaker labels inside captions carry (issue 17) ----------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["srt", "vtt", "whisper-json"])
+def test_caption_speaker_label_carries_to_following_cues(fmt):
+    texts = ["Good evening.", "DAVE: Thanks for coming.", "It is a pleasure.", "ANNA: Glad to be here.", "Really glad."]
+    t = Transcript(segments=tuple(Segment(x, start=float(i), end=i + 1.0) for i, x in enumerate(texts)), format=fmt)
+    out = Cleaner(ALL_ON)(t).segments
+    assert [s.speaker for s in out] == [None, "DAVE", "DAVE", "ANNA", "ANNA"]
+    assert [s.text for s in out][1:3] == ["Thanks for coming.", "It is a pleasure."]
+
+
+def test_voice_tag_ends_a_carried_label():
+    segs = (Segment("DAVE: Hi.", start=0.0, end=1.0), Segment("Hello.", start=1.0, end=2.0, speaker="Roger"), Segment("Yes.", start=2.0, end=3.0))
+    out = Cleaner(ALL_ON)(Transcript(segments=segs, format="vtt")).segments
+    assert [s.speaker for s in out] == ["DAVE", "Roger", None]
+
+
+def test_srt_and_txt_of_one_talk_get_the_same_speakers(tmp_path):
+    from pipeline.ingest import read_path
+
+    lines = ["DAVE: Welcome to the show.", "Today we talk about bees.", "ANNA: Thanks, Dave.", "Bees are amazing."]
+    (tmp_path / "t.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    srt = "".join(f"{i + 1}\n00:00:0{i},000 --> 00:00:0{i},900\n{line}\n\n" for i, line in enumerate(lines))
+    (tmp_path / "t.srt").write_text(srt, encoding="utf-8")
+    speakers = {ext: [s.speaker for s in Cleaner(ALL_ON)(read_path(tmp_path / f"t.{ext}")).segments] for ext in ("txt", "srt")}
+    assert speakers["txt"] == speakers["srt"] == ["DAVE", "DAVE", "ANNA", "ANNA"]

@@ -16,9 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, stdin: bytes | None = None, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    # no stdin given: /dev/null, as a user's terminal-less run (an inherited pipe would be read)
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *args],
         input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
         capture_output=True,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
@@ -150,3 +152,69 @@ def test_quiz_end_of_input_exits_cleanly():
     proc = run("quiz", stdin=b"")
     assert proc.returncode == 0, proc.stderr.decode()
     assert "Traceback" not in proc.stderr.decode()
+
+
+# ---- issue 17: standard input, warnings on stderr, empty outputs, several inputs ---------------
+
+
+def test_piped_text_without_dash_is_analysed_not_the_sample():
+    """`cat talk.txt | transcript-pipeline analyze` analyses the piped text."""
+    text = (SAMPLES / "podcast.txt").read_bytes()
+    proc = run("analyze", "--format", "json", stdin=text)
+    assert proc.returncode == 0, proc.stderr.decode()
+    result = json.loads(proc.stdout)
+    assert result["meta"]["source"] == "<stdin>" and "sourdough" in result["text"]
+
+
+def test_no_input_and_no_piped_text_is_the_sample():
+    proc = run("analyze", "--format", "json")  # standard input is /dev/null
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["meta"]["source"] == "<sample>/samples/talk.srt"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "html", "gift", "anki"])
+def test_every_format_prints_the_warnings_on_stderr(tmp_path, fmt):
+    path = tmp_path / "paste.txt"
+    path.write_text(
+        "Show transcript\nGenerate a brief summary of this video\n"
+        + "The scouts fly out in the morning and inspect every hollow tree they can find near the old hive. " * 3
+        + "\nA good site is dry, dark and about forty litres in size, so the colony can store honey for winter.\n"
+        "Ten scouts may visit the same tree before the swarm decides, and the decision takes about two days.\n",
+        encoding="utf-8",
+    )
+    proc = run("analyze", str(path), "--format", fmt)
+    err = proc.stderr.decode().splitlines()
+    assert proc.returncode == 0, err
+    assert f"transcript-pipeline: warning: {path}: removed page chrome (button): 'Show transcript'" in err
+    assert any("tool prompt" in line for line in err)
+    assert all(line.startswith("transcript-pipeline: warning: ") for line in err)
+
+
+@pytest.mark.parametrize("fmt", ["gift", "anki"])
+def test_quiz_formats_without_a_quiz_write_nothing_and_fail(tmp_path, fmt):
+    path = tmp_path / "short.txt"
+    path.write_text("Hello there.", encoding="utf-8")
+    out = tmp_path / f"quiz.{fmt}"
+    proc = run("analyze", str(path), "--format", fmt, "-o", str(out))
+    err = proc.stderr.decode()
+    assert proc.returncode == 3, err
+    assert "no quiz" in err and f"--format {fmt}" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_several_inputs_as_one_html_document(tmp_path):
+    out = tmp_path / "x.html"
+    proc = run("analyze", str(SAMPLES / "talk.srt"), str(SAMPLES / "podcast.txt"), "--format", "html", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<!doctype html>") == 1 and page.count("</html>") == 1
+    assert page.count('<article class="report-doc"') == 2
+    assert 'id="result-data-1"' in page and 'id="result-data-2"' in page
+    assert 'href="#doc-1"' in page and 'href="#doc-2"' in page
+
+
+def test_several_inputs_as_one_anki_file_with_one_header():
+    proc = run("analyze", str(SAMPLES / "talk.srt"), str(SAMPLES / "podcast.txt"), "--format", "anki")
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert out.count("#separator:tab") == 1 and out.startswith("#separator:tab")

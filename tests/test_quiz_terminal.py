@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from pipeline.quiz.terminal import EMPTY_MESSAGE, check, format_time, run_quiz
 from pipeline.result import QuizItem
 
@@ -59,11 +61,26 @@ def test_ctrl_c_stops_cleanly():
             raise KeyboardInterrupt
 
     out = io.StringIO()
-    assert run_quiz(ITEMS, stdin=Interrupting(), stdout=out, interactive=True) == 0
+    with pytest.raises(KeyboardInterrupt):  # re-raised: the command exits 130
+        run_quiz(ITEMS, stdin=Interrupting(), stdout=out, interactive=True)
     assert "Interrupted" in out.getvalue() and "Score: 0/0" in out.getvalue()
+
+
+def test_an_answer_that_is_no_option_is_asked_again():
+    score, text = play("maybe\ne\nb\nperhaps\nfalse\n")
+    assert score == 2
+    assert "'maybe' is not one of the options" in text and "'e' is not one of the options" in text
+    assert "'perhaps' is not one of the options: answer a-b, true or false." in text
+    assert text.count("Your answer") == 5 and "Not quite" not in text
+
+
+def test_a_typed_wrong_option_is_wrong():
+    score, text = play("1972\nf\n")
+    assert score == 1 and "Not quite: the answer is b) 1969." in text
 
 
 def test_check_and_time_format():
     assert check(ITEMS[0], "B") is True and check(ITEMS[0], "the 1969") is True and check(ITEMS[0], "") is None
     assert check(ITEMS[1], "F") is True and check(ITEMS[1], "a") is False
+    assert check(ITEMS[0], "maybe") is None and check(ITEMS[1], "maybe") is None and check(ITEMS[0], "e") is None
     assert format_time(3725.2) == "1:02:05" and format_time(None) == ""

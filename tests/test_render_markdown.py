@@ -32,7 +32,7 @@ def test_markdown_report(sample_result):
     assert md.count("**") >= 2  # key phrases are bold in the summary
     assert md.endswith("\n")
     assert render(sample_result, "markdown") == md
-    assert set(FORMATS) == {"markdown", "json", "html", "gift", "anki"}
+    assert set(FORMATS) == {"markdown", "json", "html", "gift", "anki", "chapters"}
 
 
 def test_markdown_escapes_markup(default_pipeline):

@@ -13,7 +13,7 @@ from pipeline.config import SegmentConfig, SentimentConfig
 from pipeline.errors import PipelineWarning
 from pipeline.result import Sentiment, _plain
 from pipeline.sentiment import SentimentAnalyzer
-from pipeline.sentiment.aggregate import FEATURE_NAMES, features, load_model
+from pipeline.sentiment.aggregate import DocumentRule, load_rule, normalise, valence
 from pipeline.sentiment.lexicon import RULES, SentenceScorer
 from pipeline.types import Document, Segment, Sentence, Transcript
 
@@ -103,24 +103,52 @@ def test_filler_handling_can_be_switched_off():
     assert off.score_sentences(["(Laughter)"]) == [0.0]  # cues always go
 
 
-# ---- document model --------------------------------------------------------------------
+# ---- document rule --------------------------------------------------------------------
 
 
-def test_features_zero_safe():
-    assert features([]) == {name: 0.0 for name in FEATURE_NAMES}
-    one = features([0.5])
-    assert one["mean"] == one["late_mean"] == one["tail_mean"] == one["opinion_late_mean"] == one["opinion_tail_mean"] == 0.5
-    assert all(math.isfinite(v) for v in features([1.0, -1.0, 0.0]).values())
+def test_valence_inverts_vader_normalisation():
+    for c in (-0.99, -0.5, -0.05, 0.0, 0.05, 0.3, 0.9):
+        assert normalise(valence(c)) == pytest.approx(c, abs=1e-12)
+    assert math.isfinite(valence(1.0)) and math.isfinite(valence(-1.0))
 
 
-def test_shipped_model_loads_and_is_small():
-    model = load_model()
-    assert 1 <= len(model.features) <= 8
-    assert len(model.coef) == len(model.mean) == len(model.scale) == len(model.features)
-    assert model.score([0.9, 0.8, 0.7, 0.9]) > 0.5
-    assert model.score([-0.9, -0.8, -0.7, -0.9]) < -0.5
-    assert model.score([0.0, 0.0, 0.0]) == 0.0  # no opinion -> neutral
-    assert model.label(0.0) == "neutral"
+def test_shipped_rule_loads_and_is_sane():
+    rule = load_rule()
+    assert rule.evidence_cap >= 2 and 0.0 < rule.baseline < 2.0
+    assert rule.neutral_band == 0.05  # VADER's convention, at every length
+    assert rule.score([0.9, 0.8, 0.7, 0.9]) > 0.5
+    assert rule.score([-0.9, -0.8, -0.7, -0.9]) < -0.5
+    assert rule.score([0.0, 0.0, 0.0]) == 0.0 and rule.score([]) == 0.0  # no opinion -> neutral
+    assert rule.label(0.0) == "neutral" and rule.label(0.05) == "positive" and rule.label(-0.05) == "negative"
+    with pytest.raises(ValueError):
+        DocumentRule(evidence_cap=1)
+
+
+def test_one_opinion_sentence_keeps_its_compound_exactly():
+    rule = load_rule()
+    for c in (-0.91, -0.3, 0.06, 0.4404, 0.99):
+        assert rule.score([c]) == c
+        assert rule.score([0.0, 0.01, c, -0.02]) == c  # neutral sentences around it change nothing
+
+
+def test_short_texts_follow_vaders_own_sum():
+    """Up to a few sentences the rule is close to VADER's own way of adding valences (the
+    review-fitted parts start small), so a 2-3 sentence clip is scored like one text."""
+    rule = load_rule()
+    for pair in ([0.5, 0.5], [0.6, -0.3], [-0.4, -0.2, 0.1]):
+        vader_sum = normalise(sum(valence(c) for c in pair))
+        assert rule.score(pair) == pytest.approx(vader_sum, abs=0.2)
+        assert (rule.score(pair) > 0) == (vader_sum > 0)
+
+
+def test_no_length_collapses_or_saturates():
+    rule = load_rule()
+    for n in range(1, 200):
+        positive = rule.score([0.6] * n)
+        negative = rule.score([-0.6] * n)
+        assert 0.3 < positive < 0.999 and -0.999 < negative < -0.3, n  # never 0, never +/-1
+    # beyond the evidence cap a longer document of the same sentences gets the same score
+    assert rule.score([0.6, -0.2] * 40) == pytest.approx(rule.score([0.6, -0.2] * 400), abs=0.02)
 
 
 # ---- the analyzer --------------------------------------------------------------------------
@@ -178,9 +206,20 @@ def test_by_speaker_sorted_and_fifty_speakers(analyzer):
     assert analyzer(_doc(["I love it."])).by_speaker == ()
 
 
-def test_one_speaker(analyzer):
-    result = analyzer(_doc(["I love it.", "Fine."], speakers=["Ann"]))
-    assert [name for name, _ in result.by_speaker] == ["Ann"]
+def test_one_speaker_gets_the_document_score(analyzer):
+    texts = ["I love it.", "Fine.", "The demo crashed twice, which was embarrassing.", "We fixed it and the users are happy."]
+    result = analyzer(_doc(texts, speakers=["Ann"]))
+    assert result.by_speaker == (("Ann", result.score),)
+
+
+def test_each_speaker_gets_the_document_rule_over_their_sentences(analyzer):
+    texts = ["I love it.", "This is awful.", "Great work, thank you!", "I hate how it went.", "Wonderful."]
+    result = analyzer(_doc(texts, speakers=["Ann", "Bob"]))
+    scores = analyzer.score_sentences(texts)
+    assert dict(result.by_speaker) == {
+        "Ann": analyzer.document_score([scores[0], scores[2], scores[4]])[0],
+        "Bob": analyzer.document_score([scores[1], scores[3]])[0],
+    }
 
 
 def test_timeline_by_sentence_count(analyzer):
@@ -285,11 +324,14 @@ def test_neutral_band_config(analyzer):
         SentimentConfig(neutral_band=1.5)
 
 
-def test_too_little_opinion_is_neutral(analyzer):
-    texts = ["The meeting starts at nine."] * 60 + ["Great!"] * 2  # 2 of 62 sentences: < 5%
-    result = analyzer(_doc(texts))
-    assert result.label == "neutral" and result.score == 0.0
-    assert result.most_positive is not None  # the moments are still reported
+def test_little_opinion_is_reported_not_zeroed(analyzer):
+    texts = ["The meeting starts at nine."] * 60 + ["Great!"] * 2  # 2 of 62 sentences carry sentiment
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = analyzer(_doc(texts))
+    assert result.label == "positive" and result.score > 0.05  # no length where the score collapses to 0
+    assert any("only 2 of 62 sentences carry sentiment" in str(w.message) for w in caught)
+    assert result.most_positive is not None
 
 
 def test_very_long_sentence_is_scored_in_pieces():

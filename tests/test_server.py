@@ -94,8 +94,11 @@ def test_health_version_and_openapi(client) -> None:
     health = client.get("/v1/health").json()
     assert health["status"] == "ok" and health["workers"] == 1
     version = client.get("/v1/version").json()
-    assert version["schema_version"] == "1" and version["package_version"]
+    assert version["schema_version"] == "2" and version["package_version"]
     assert "summary.sentences" in version["config_keys"] and "model" not in version["config_keys"]
+    # the model is named as every result names it (package==version), not by the setting
+    result = client.post("/v1/analyze", json={"text": "Bees dance to show where the flowers are."}).json()
+    assert version["model"] == result["meta"]["model"] and "==" in version["model"]
     spec = client.get("/openapi.json").json()
     assert {"/v1/analyze", "/v1/analyze/upload", "/v1/health", "/v1/version"} <= set(spec["paths"])
     assert "AnalyzeRequest" in json.dumps(spec["components"])

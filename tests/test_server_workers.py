@@ -27,7 +27,7 @@ def test_timeout_replaces_the_worker_and_the_pool_keeps_working() -> None:
             assert pool.replaced == 1
             # the next job waits for the fresh worker, then succeeds
             out = json.loads(await pool.run(Job(text="Solar power is cheap. Many homes use solar power now."), timeout=300))
-            assert out["schema_version"] == "1" and out["sentences"]
+            assert out["schema_version"] == "2" and out["sentences"]
             assert pool.pids and pool.pids[0] != first_pid  # the stuck worker was terminated
             with pytest.raises(JobFailed) as info:
                 await pool.run(Job(text="   "), timeout=300)

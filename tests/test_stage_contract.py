@@ -41,6 +41,7 @@ def documents(segmenter):
 
 
 def _stages():
+    from pipeline.chapters import ChapterMaker
     from pipeline.keywords import KeywordExtractor
     from pipeline.quiz import QuizMaker
     from pipeline.sentiment import SentimentAnalyzer
@@ -50,6 +51,7 @@ def _stages():
     summarize = Summarizer(CONFIG.summary)
     keywords = KeywordExtractor(CONFIG.keywords)
     return {
+        "chapters": lambda doc: ChapterMaker(CONFIG.chapters)(doc),
         "summary": lambda doc: summarize(doc),
         "keywords": lambda doc: keywords(doc),
         "sentiment": lambda doc: SentimentAnalyzer(CONFIG.sentiment)(doc),
@@ -58,7 +60,7 @@ def _stages():
     }
 
 
-STAGE_NAMES = ("summary", "keywords", "sentiment", "title", "quiz")
+STAGE_NAMES = ("chapters", "summary", "keywords", "sentiment", "title", "quiz")
 DOC_NAMES = ("empty", "one word", "stop words", "numbers", "identical", "talk")
 
 
@@ -78,7 +80,7 @@ def test_stage_contract(stage, doc_name, documents):
 
 def test_stages_are_frozen_values(documents):
     stages = _stages()
-    for name in ("summary", "keywords", "quiz"):
+    for name in ("chapters", "summary", "keywords", "quiz"):
         for item in stages[name](documents["talk"]):
             assert dataclasses.is_dataclass(item)
             with pytest.raises(dataclasses.FrozenInstanceError):

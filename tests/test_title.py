@@ -93,3 +93,34 @@ def test_title_never_a_first_person_fragment(segmenter):
     assert title
     assert title.split()[0].lower() not in ("i", "we", "think", "love")
     assert not ({"I", "We", "we"} & set(title.split()))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "name,age,city,score\n" + "\n".join(f"person{i},{20 + i},City{i % 7},{i * 3.5}" for i in range(60)),
+        "id;title;year\n" + "\n".join(f"{i};The Film Number {i};{1990 + i}" for i in range(40)),
+        "| col a | col b |\n|---|---|\n" + "\n".join(f"| row {i} | value {i * 2} |" for i in range(30)),
+    ],
+    ids=["csv", "semicolons", "markdown-table"],
+)
+def test_title_stage_never_fails_on_a_table_pasted_as_a_transcript(default_pipeline, table):
+    result = default_pipeline(table)
+    words = result.title.split()
+    assert len(words) <= default_pipeline.config.title.max_words
+    assert all(len(w) <= 30 for w in words)  # never a whole row as one "word"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "วันนี้เราจะพูดถึงการเปลี่ยนแปลงสภาพภูมิอากาศ อุณหภูมิโลกเพิ่มขึ้นประมาณหนึ่งองศาในรอบร้อยปีที่ผ่านมา นักวิทยาศาสตร์เชื่อว่ากิจกรรมของมนุษย์เป็นสาเหตุหลัก",
+        "今日は気候変動について話します。地球の気温は過去百年で約一度上昇しました。科学者は人間の活動が主な原因だと考えています。",
+    ],
+    ids=["thai", "japanese"],
+)
+def test_title_and_key_phrases_never_the_whole_text_of_a_script_without_spaces(default_pipeline, text):
+    result = default_pipeline(text)
+    assert any("script written without spaces" in w for w in result.meta.warnings)
+    assert len(result.title) < 60
+    assert all(len(k.text) < 60 for k in result.keywords)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 HELP = "analyse many transcripts in parallel into results.jsonl / errors.jsonl (resumable)"
 DESCRIPTION = (
@@ -37,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import config_from_args
-    from .runner import ERRORS, RESULTS, run_batch
+    from .runner import run_batch
 
     config = config_from_args(args)
     stats = run_batch(
@@ -53,14 +54,29 @@ def run(args: argparse.Namespace) -> int:
         max_in_flight=args.max_in_flight,
         ship_files=args.ship_files,
     )
+    print(summary_line(stats, args.out, args.output_format), file=sys.stderr)
+    return 3 if stats.errors else 0
+
+
+def summary_line(stats: Any, out: str, output_format: str) -> str:
+    """The closing line: counts (singular or plural), speed and every file written."""
+    from .runner import ERRORS, PARQUET, RESULTS
+
     rate = stats.processed / stats.seconds if stats.seconds > 0 else 0.0
     resumed = f", {stats.skipped} already done" if stats.skipped else ""
-    print(
-        f"batch: {stats.ok} results, {stats.errors} errors{resumed} in {stats.seconds:.1f} s "
-        f"({rate:.1f} docs/s) -> {args.out}/{RESULTS}" + (f", {args.out}/{ERRORS}" if stats.errors else ""),
-        file=sys.stderr,
+    files = [f"{out}/{RESULTS}"]
+    if stats.errors:
+        files.append(f"{out}/{ERRORS}")
+    if output_format == "parquet":
+        files.append(f"{out}/{PARQUET}")
+    return (
+        f"batch: {_plural(stats.ok, 'result')}, {_plural(stats.errors, 'error')}{resumed} in {stats.seconds:.1f} s "
+        f"({rate:.1f} docs/s) -> {', '.join(files)}"
     )
-    return 3 if stats.errors else 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _positive_int(text: str) -> int:

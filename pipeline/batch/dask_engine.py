@@ -54,6 +54,7 @@ class DaskEngine:
         except ImportError:
             raise ConfigError('the dask engine needs Dask: pip install "transcript-pipeline[dask]"') from None
         cluster: Any = None
+        quiet_dask_logs()
         try:
             if self.scheduler:
                 try:
@@ -133,6 +134,16 @@ class DaskEngine:
             return error_outcome(record, exc.kind, str(exc), began)
         except OSError:
             return None  # unreadable here: the worker reports it with the usual message
+
+
+def quiet_dask_logs() -> None:
+    """Dask's own INFO/WARNING lines (scheduler and nanny start-up, "Lost all workers",
+    "killing" at a normal shutdown) say nothing to a batch user: show errors only, unless
+    ``--debug`` (which sets the root logger to DEBUG)."""
+    if logging.getLogger().getEffectiveLevel() <= logging.DEBUG:
+        return
+    for name in ("distributed", "dask"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _n_threads(client: Any) -> int:

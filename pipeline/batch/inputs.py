@@ -64,14 +64,23 @@ def expand_inputs(
     """Yield the records named by ``inputs`` (see the module docstring), numbered in order.
 
     ``stdin`` returns the binary stream read for ``-`` (default: ``sys.stdin.buffer``).
-    Duplicate ids (the second and later occurrences) become ``"duplicate id"`` errors.
+    Duplicate ids: the second and later occurrences become ``"duplicate id"`` errors under
+    an id of their own (``"a#2"``, ``"a#3"``), so that every id is in exactly one of
+    results.jsonl and errors.jsonl.
     """
-    seen: set[str] = set()
+    seen: set[str] = set()  # membership only
     seq = 0
     for raw in _expand(inputs, stdin, extensions):
         record = raw
-        if record.error_kind is None and record.id in seen:
-            record = Record(seq, record.id, error_kind="input", error=f"duplicate id {record.id!r} (first occurrence kept)", origin=record.origin)
+        if record.id in seen:
+            occurrence = 2
+            while f"{record.id}#{occurrence}" in seen:
+                occurrence += 1
+            new_id = f"{record.id}#{occurrence}"
+            error = f"duplicate id {record.id!r}: occurrence {occurrence} not analysed (the first is kept)"
+            if record.error_kind is not None:
+                error += f"; it was also invalid: {record.error}"
+            record = Record(seq, new_id, error_kind="input", error=error, origin=record.origin)
         seen.add(record.id)
         yield Record(seq, record.id, record.text, record.path, record.error_kind, record.error, record.origin)
         seq += 1

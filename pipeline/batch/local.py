@@ -10,8 +10,11 @@ reported (as an ``internal`` error) and the others still come out.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -97,7 +100,8 @@ class LocalEngine:
 
     def _submit(self, pool: ProcessPoolExecutor, record: Record) -> Future[Outcome]:
         try:
-            return pool.submit(process_record, record, self.config, None, self.factory)
+            with sigint_ignored_by_new_processes():
+                return pool.submit(process_record, record, self.config, None, self.factory)
         except BrokenProcessPool as exc:  # a worker died since the last check: handled below
             failed: Future[Outcome] = Future()
             failed.set_exception(exc)
@@ -110,24 +114,44 @@ class LocalEngine:
         began = time.perf_counter()
         pool = self._new_pool(1)
         try:
-            return pool.submit(process_record, record, self.config, None, self.factory).result()
+            with sigint_ignored_by_new_processes():
+                future = pool.submit(process_record, record, self.config, None, self.factory)
+            return future.result()
         except BrokenProcessPool:
             return error_outcome(record, "internal", "the worker process died while analysing this input (crash or out of memory)", began)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+@contextlib.contextmanager
+def sigint_ignored_by_new_processes() -> Iterator[None]:
+    """Worker processes start inside this (the pool starts them on submit): SIGINT is
+    ignored while they are created, and an ignored signal stays ignored in the new
+    interpreter, so Ctrl-C — which reaches the whole process group — stops only this
+    process, which shuts the pool down, and no worker prints a traceback of its own
+    (a spawned worker spends seconds importing and loading the model)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _single_threaded() -> Any:
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - scikit-learn depends on it
-        import contextlib
-
         return contextlib.nullcontext()
     return threadpool_limits(limits=1)
 
 
 def _init_worker(config: Config, factory: str) -> None:
+    # Ctrl-C is the parent's to handle (see sigint_ignored_by_new_processes); also for
+    # workers started some other way
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     single_threaded_math()
     try:
         get_pipeline(config, factory)  # load the model once, before the first record arrives

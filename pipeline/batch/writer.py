@@ -105,8 +105,8 @@ def repair_tail(path: str | Path) -> int:
 
 
 def scan_done(path: str | Path) -> Counter[str]:
-    """Ids in the complete lines of ``path``, with their number of occurrences (a
-    duplicate-id error has the same id as the first occurrence's result). Lines that
+    """Ids in the complete lines of ``path``, with their number of occurrences (each id
+    occurs once in a run's files; counting is robust to files edited by hand). Lines that
     are not JSON objects with a string ``id`` are ignored."""
     done: Counter[str] = Counter()
     try:

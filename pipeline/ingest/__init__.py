@@ -3,59 +3,68 @@
 Public API::
 
     read_path(path, config=InputConfig()) -> Transcript
+    read_stream(stream, *, name="<stdin>", format=None, config=InputConfig()) -> Transcript
     read_bytes(data, *, name="<stdin>", format=None, config=InputConfig()) -> Transcript
     read_text(text, *, name="<string>", format=None, config=InputConfig()) -> Transcript
     SUPPORTED_FORMATS = ("text", "srt", "vtt", "json")
 
-The format comes from ``format=``, else the name's extension, else sniffing the content.
-Every problem the user can cause (missing file, unsupported type, empty, binary, too
-large, malformed captions) raises :class:`~pipeline.errors.InputError` with one line.
+The format comes from ``format=``, else from the content when it is clearly captions or
+JSON (an SRT file saved as ``.txt`` is read as SRT), else from the name's extension, else
+it is plain text. Only regular files and streams are read, and never more than
+``input.max_chars`` allows. Every problem the user can cause (missing file, not a regular
+file, unsupported type, empty, binary, too large, captions without a readable cue) raises
+:class:`~pipeline.errors.InputError` with one line; damage that can be read around (a bad
+cue, a stray NUL, a line in another encoding) is a warning in ``Transcript.warnings``.
 Segment times are seconds.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
+import re
 from pathlib import Path
+from typing import IO
 
 from ..config import InputConfig
 from ..errors import InputError
 from ..types import Transcript
-from .detect import SUPPORTED_FORMATS, format_from_name, normalise_format, sniff_format
+from .detect import SUPPORTED_FORMATS, choose_format, format_from_name, normalise_format
 from .encoding import decode_bytes
 from .json_captions import parse_json_captions
-from .normalize import check_size, prepare_text
+from .normalize import prepare_text
+from .source import check_path_argument, read_file_bounded, read_stream_bounded
 from .srt_reader import parse_srt
 from .text import parse_plain_text
 from .vtt_reader import parse_vtt
 
-__all__ = ["SUPPORTED_FORMATS", "read_bytes", "read_path", "read_text"]
+__all__ = ["SUPPORTED_FORMATS", "read_bytes", "read_path", "read_stream", "read_text"]
 
 _DEFAULT_INPUT = InputConfig()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_path(path: str | Path, config: InputConfig = _DEFAULT_INPUT) -> Transcript:
-    """Read a transcript file. ``Transcript.source`` is the path as given."""
-    name = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{name} is a directory, not a transcript file")
-        fmt = format_from_name(name)  # before reading: reject .pdf/.mp3 without I/O
-        size = p.stat().st_size
-        check_size(size, config.max_chars, unit="bytes")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {name}") from None
-    except PermissionError:
-        raise InputError(f"permission denied: {name}") from None
-    except IsADirectoryError:
-        raise InputError(f"{name} is a directory, not a transcript file") from None
-    except OSError as exc:
-        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, "error")
-        raise InputError(f"cannot read {name}: {reason}") from None
-    return _read(data, name=name, fmt=fmt, config=config)
+    """Read a transcript file (a regular file only: a FIFO or a device is refused).
+    ``Transcript.source`` is the path as given."""
+    name = check_path_argument(path)
+    fmt = format_from_name(name)  # before reading: reject .pdf/.mp3 without I/O
+    data = read_file_bounded(Path(name), name, config.max_chars)
+    return _read(data, name=name, fmt=fmt, config=config, explicit=False)
+
+
+def read_stream(
+    stream: IO[bytes],
+    *,
+    name: str = "<stdin>",
+    format: str | None = None,  # noqa: A002 - public keyword, mirrors the CLI option
+    config: InputConfig = _DEFAULT_INPUT,
+) -> Transcript:
+    """Read a binary stream (standard input) up to the size ``config.max_chars`` allows;
+    more than that is an ``InputError`` as soon as it arrives (``/dev/zero`` piped in
+    stops at the limit)."""
+    fmt = normalise_format(format) if format is not None else format_from_name(name)
+    data = read_stream_bounded(stream, config.max_chars)
+    return _read(data, name=name, fmt=fmt, config=config, explicit=format is not None)
 
 
 def read_bytes(
@@ -68,7 +77,7 @@ def read_bytes(
     """Read raw bytes (e.g. standard input). ``name`` is used for messages and for the
     extension-based format; ``format`` (one of SUPPORTED_FORMATS) overrides both."""
     fmt = normalise_format(format) if format is not None else format_from_name(name)
-    return _read(data, name=name, fmt=fmt, config=config)
+    return _read(data, name=name, fmt=fmt, config=config, explicit=format is not None)
 
 
 def read_text(
@@ -82,12 +91,27 @@ def read_text(
     if not isinstance(text, str):
         raise InputError(f"expected text (str), got {type(text).__name__}")
     fmt = normalise_format(format) if format is not None else format_from_name(name)
+    warnings: tuple[str, ...] = ()
+    if "\x00" in text:
+        warnings = (f"{name}: {text.count(chr(0))} NUL character(s) replaced by U+FFFD",)
+    if _has_surrogates(text):
+        # A lone surrogate ("\ud800" in JSON) is no character: U+FFFD, as a decoder does.
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings += (f"{name}: lone surrogate code point(s) replaced by U+FFFD",)
     clean = prepare_text(text, name=name, max_chars=config.max_chars)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _parse(clean, name=name, fmt=fmt, encoding="utf-8", warnings=(), digest=digest)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _parse(clean, name=name, fmt=fmt, encoding="utf-8", warnings=warnings, digest=digest, explicit=format is not None)
 
 
-def _read(data: bytes, *, name: str, fmt: str | None, config: InputConfig) -> Transcript:
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _read(data: bytes, *, name: str, fmt: str | None, config: InputConfig, explicit: bool) -> Transcript:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"expected bytes, got {type(data).__name__}")
     data = bytes(data)
@@ -96,21 +120,37 @@ def _read(data: bytes, *, name: str, fmt: str | None, config: InputConfig) -> Tr
     decoded = decode_bytes(data, name=name, max_chars=config.max_chars)
     text = prepare_text(decoded.text, name=name, max_chars=config.max_chars)
     digest = hashlib.sha256(data).hexdigest()
-    return _parse(text, name=name, fmt=fmt, encoding=decoded.encoding, warnings=decoded.warnings, digest=digest)
+    return _parse(text, name=name, fmt=fmt, encoding=decoded.encoding, warnings=decoded.warnings, digest=digest, explicit=explicit)
 
 
-def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tuple[str, ...], digest: str) -> Transcript:
-    fmt = fmt or sniff_format(text)
+def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tuple[str, ...], digest: str, explicit: bool) -> Transcript:
+    """``fmt`` is the caller's ``format=`` when ``explicit``, else the extension's (or
+    ``None``): the content decides then (see :func:`~.detect.choose_format`)."""
+    from_name = fmt
+    fmt, why = (fmt, None) if explicit and fmt else choose_format(text, fmt, name)
+    content_chose = not explicit and fmt != from_name
+    if why:
+        warnings = (*warnings, why)
+    more: tuple[str, ...] = ()
     if fmt == "srt":
-        out_format, segments = "srt", parse_srt(text, name=name)
+        out_format = "srt"
+        segments, more = parse_srt(text, name=name)
     elif fmt == "vtt":
-        out_format, segments = "vtt", parse_vtt(text, name=name)
+        out_format = "vtt"
+        segments, more = parse_vtt(text, name=name)
     elif fmt == "json":
-        out_format, segments = parse_json_captions(text, name=name)
+        try:
+            out_format, segments, more = parse_json_captions(text, name=name)
+        except InputError:
+            if not content_chose:
+                raise
+            # a text file that merely starts like JSON ("{Music} ..."): text after all
+            out_format, segments = "text", parse_plain_text(text)
+            warnings = tuple(w for w in warnings if w != why)
     else:
         out_format, segments = "text", parse_plain_text(text)
     if not segments:
         raise InputError("input is empty")
-    return Transcript(segments=segments, format=out_format, source=name, encoding=encoding, warnings=warnings, input_sha256=digest)
+    return Transcript(segments=segments, format=out_format, source=name, encoding=encoding, warnings=(*warnings, *more), input_sha256=digest)
 
 

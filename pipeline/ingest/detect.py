@@ -27,11 +27,12 @@ _FORMAT_ALIASES: tuple[tuple[str, str], ...] = (
     ("youtube-json3", "json"),
 )
 
-#: SRT opens with an index line, then a timing line with comma milliseconds.
-_SRT_HEAD = re.compile(r"\A\s*\d{1,9}[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+#: SRT opens with an index line, then a timing line (comma or dot milliseconds).
+_SRT_HEAD = re.compile(r"\A\s*\d{1,9}[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-{1,3}>")
 #: A timing line anywhere in the first few KB (SRT without index lines, or no header).
-_TIMING = re.compile(r"^[ \t]*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->", re.MULTILINE)
+_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-{1,3}>[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}", re.MULTILINE)
 _SNIFF_CHARS = 4096
+_NAMES = {"text": "plain text", "srt": "SRT captions", "vtt": "WebVTT captions", "json": "JSON"}
 
 
 def extensions_help() -> str:
@@ -62,6 +63,22 @@ def normalise_format(fmt: str) -> str:
         if key == alias:
             return target
     raise InputError(f"unknown input format {fmt!r}; supported: {', '.join(SUPPORTED_FORMATS)}")
+
+
+def choose_format(text: str, from_name: str | None, name: str) -> tuple[str, str | None]:
+    """The format to read ``text`` with, given the one its extension implies (or
+    ``None``), and a warning when the content overrules the extension.
+
+    Captions and JSON are recognised by content whatever the name (an SRT saved as
+    ``.txt``); content that looks like plain text is read with the extension's reader
+    (an SRT without index lines, a ``.vtt`` with a broken header gets its error).
+    """
+    sniffed = sniff_format(text)
+    if from_name is None or sniffed == from_name:
+        return sniffed, None
+    if sniffed == "text":
+        return from_name, None
+    return sniffed, f"{name}: the content is {_NAMES[sniffed]}, not {_NAMES[from_name]} as the extension says; read as {_NAMES[sniffed]}"
 
 
 def sniff_format(text: str) -> str:

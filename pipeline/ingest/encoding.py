@@ -1,8 +1,13 @@
 """Bytes -> text: encoding detection, binary and size checks.
 
-Order of trust: a byte-order mark, then strict UTF-8, then BOM-less UTF-16 (recognised by
-its NUL-byte pattern), then a guess by ``charset-normalizer`` (recorded as a warning).
-Every failure is an :class:`~pipeline.errors.InputError` with a one-line message.
+Order of trust: a file signature (a PDF, an office document, an image or an archive is
+refused whatever its name), a byte-order mark, then strict UTF-8, then BOM-less UTF-16
+(recognised by its NUL-byte pattern), then UTF-8 line by line (a file pasted together from
+two sources: the lines that are not UTF-8 are decoded with a guessed code page), then a
+guess by ``charset-normalizer``. Guesses are recorded as warnings. A few stray NUL bytes
+become U+FFFD with a warning (as a browser reads captions); binary data is recognised by
+the share of NUL bytes, not by one. Every failure is an
+:class:`~pipeline.errors.InputError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import codecs
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .magic import check_not_document
 from .normalize import check_not_binary, check_size
 
 #: (BOM, Python codec) — UTF-32 first because its little-endian BOM starts with UTF-16's.
@@ -31,6 +37,12 @@ _SNIFF_BYTES = 65_536
 #: picks alphabetically (cp1250, which turns "crème" into "crčme").
 _PREFERRED_FALLBACK = "cp1252"
 
+#: Share of NUL bytes (in the first ``_SNIFF_BYTES``) above which data that is not UTF-16
+#: is binary. Text with a few stray NULs (a damaged caption file) stays well below it.
+_BINARY_NUL_SHARE = 0.05
+#: ... and never fewer NULs than this (one NUL in a 10-byte file is damage too).
+_MIN_BINARY_NULS = 8
+
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
@@ -50,21 +62,64 @@ def decode_bytes(data: bytes, *, name: str, max_chars: int) -> Decoded:
     # Cheap bound first, so a huge file is rejected without decoding it.
     if len(data) > 4 * max_chars:
         check_size(len(data), max_chars, unit="bytes")
+    check_not_document(data, name)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(_decode(data, codec, name), codec)
+            return _with_nuls_replaced(Decoded(_decode(data, codec, name), codec), name)
     head = data[:_SNIFF_BYTES]
     if b"\x00" in data:
         utf16 = _bomless_utf16(head)
-        if utf16 is None:
-            raise InputError(f"{name} looks like a binary file (it contains NUL bytes), not a transcript")
-        text = _decode(data, utf16, name)
-        return Decoded(text, utf16, (f"{name}: no byte-order mark; decoded as {utf16} (guessed)",))
+        if utf16 is not None:
+            text = _decode(data, utf16, name)
+            return _with_nuls_replaced(Decoded(text, utf16, (f"{name}: no byte-order mark; decoded as {utf16} (guessed)",)), name)
+        if head.count(0) > max(_MIN_BINARY_NULS, _BINARY_NUL_SHARE * len(head)):
+            raise InputError(f"{name} looks like a binary file ({head.count(0):,} NUL bytes), not a transcript")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return _with_nuls_replaced(Decoded(data.decode("utf-8"), "utf-8"), name)
     except UnicodeDecodeError:
         pass
-    return _guess(data, name)
+    mixed = _line_by_line(data, name)
+    if mixed is not None:
+        return _with_nuls_replaced(mixed, name)
+    return _with_nuls_replaced(_guess(data, name), name)
+
+
+def _with_nuls_replaced(decoded: Decoded, name: str) -> Decoded:
+    """NUL characters become U+FFFD (what the WebVTT algorithm and browsers do), with a
+    warning; the caller has already refused data with many of them."""
+    count = decoded.text.count("\x00")
+    if not count:
+        return decoded
+    warning = f"{name}: {count} NUL character(s) replaced by U+FFFD"
+    return Decoded(decoded.text.replace("\x00", "\ufffd"), decoded.encoding, (*decoded.warnings, warning))
+
+
+def _line_by_line(data: bytes, name: str) -> Decoded | None:
+    """UTF-8 lines decoded as UTF-8 and the others with a guessed code page, when the file
+    has both UTF-8 lines with non-ASCII characters and lines that are not UTF-8; ``None``
+    otherwise (the whole file is in one legacy encoding, or none fits)."""
+    lines = data.split(b"\n")
+    utf8_non_ascii = 0
+    bad: list[int] = []
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            bad.append(i)
+    if not utf8_non_ascii or not bad:
+        return None
+    try:
+        fallback = _guess(b"\n".join(lines[i] for i in bad), name).encoding
+    except InputError:  # too little to guess from: the Western code page
+        fallback = _PREFERRED_FALLBACK
+    bad_set = set(bad)
+    text = "\n".join(line.decode(fallback, errors="replace") if i in bad_set else line.decode("utf-8") for i, line in enumerate(lines))
+    check_not_binary(text, name)
+    shown = ", ".join(str(i + 1) for i in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+    return Decoded(text, "utf-8", (f"{name}: mixed encodings: {len(bad)} line(s) are not UTF-8 (line {shown}); decoded as {fallback} (guessed)",))
 
 
 def _decode(data: bytes, codec: str, name: str) -> str:

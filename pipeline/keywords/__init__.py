@@ -14,7 +14,8 @@ from ..paths import resource_path
 from ..result import Keyword
 from ..types import Document
 from .candidates import Candidate, candidates
-from .dedupe import Group, by_lemma, by_spelling, select
+from .dedupe import Group, by_lemma, by_plural, by_spelling, select
+from .salience import keyness
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +40,15 @@ class KeywordExtractor:
 
     def __call__(self, document: Document) -> tuple[Keyword, ...]:
         cfg = self.config
-        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like]
+        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like and _words_fit(c.key)]
         if not cands:
             return ()
-        groups = by_spelling(by_lemma(cands), cfg.max_edits)
-        groups = _recurring(groups, document.n_words, cfg.words_per_repeat, cfg.top_k)
+        groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)
+        groups = _not_speaker_labels(groups, document.speakers)
+        n_words = document.n_words  # a sum over every token: once, not once per group
+        groups = _recurring(groups, n_words, cfg.words_per_repeat, cfg.top_k)
+        for g in groups:
+            g.salience = keyness(g.lemma_key, g.count, n_words)
         groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
         chosen = select(groups, cfg.top_k, cfg.containment)
         if not chosen:
@@ -51,6 +56,30 @@ class KeywordExtractor:
         best = min(h for _, h in chosen)
         out = [_keyword(document, g, h, best) for g, h in chosen]
         return tuple(sorted(out, key=lambda k: (-k.score, k.text.lower(), k.text)))
+
+
+#: Longest word of a key phrase, in characters. An English word is shorter; a longer
+#: "word" is a run of a script written without spaces (Thai, Japanese), a table row or
+#: a URL, and as a key phrase it would be a whole sentence of the text.
+MAX_WORD_CHARS = 30
+
+
+def _words_fit(key: str) -> bool:
+    return all(len(word) <= MAX_WORD_CHARS for word in key.split())
+
+
+def _label_words(speakers: tuple[str, ...]) -> frozenset[str]:
+    """Lower-cased words of the transcript's speaker labels ("Grad B", "Project Manager")."""
+    return frozenset(w for label in speakers for w in label.lower().replace("_", " ").split())
+
+
+def _not_speaker_labels(groups: list[Group], speakers: tuple[str, ...]) -> list[Group]:
+    """Drop phrases made only of speaker-label words: "Professor D", "PhD F" and "Project
+    Manager" name who speaks, not what is said (the ingest knows the labels)."""
+    words = _label_words(speakers)
+    if not words:
+        return groups
+    return [g for g in groups if not all(w in words for v in g.variants for w in v)]
 
 
 def _recurring(groups: list[Group], n_words: int, words_per_repeat: int, top_k: int) -> list[Group]:

@@ -11,7 +11,8 @@ Three kinds of duplicates, in this order:
 3. containment ("network" inside "neural network"): handled while selecting the top
    phrases in :func:`select`.
 
-A group's ``h`` is its best (lowest) YAKE score.
+A group's ``h`` is its best (lowest) YAKE score divided by its ``salience`` (see
+:mod:`.salience`; 1.0 until it is set).
 """
 
 from __future__ import annotations
@@ -25,15 +26,17 @@ from .candidates import Candidate
 
 @dataclass(slots=True)
 class Group:
-    """Candidates that are one key phrase. ``h``: best YAKE score (lower is more key)."""
+    """Candidates that are one key phrase. ``h``: best YAKE score over ``salience`` (lower
+    is more key); ``salience`` > 0, higher is more specific to this text."""
 
     lemma_key: str
     members: list[Candidate] = field(default_factory=list)
     proper: bool = False  # some member is mostly written as a name
+    salience: float = 1.0
 
     @property
     def h(self) -> float:
-        return min(m.h for m in self.members)
+        return min(m.h for m in self.members) / self.salience
 
     @property
     def rank(self) -> int:
@@ -62,6 +65,35 @@ def by_lemma(cands: list[Candidate]) -> list[Group]:
         group.members.append(cand)
         group.proper = group.proper or cand.proper
     return sorted(groups.values(), key=lambda g: (g.h, g.rank, g.lemma_key))
+
+
+def singular(word: str) -> str:
+    """A crude singular for folding ("games" -> "game", "cities" -> "city"); only used to
+    find two groups that are one phrase, so a wrong fold of a word with no singular in the
+    text ("news") merges nothing."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def by_plural(groups: list[Group]) -> list[Group]:
+    """Fold a group into an earlier (better) one that differs only by the plural of its last
+    word. The lemmatiser misses this for words tagged as names ("Games" / "game")."""
+    kept: list[Group] = []
+    seen: dict[str, Group] = {}
+    for g in groups:
+        words = g.lemma_key.split(" ")
+        folded = " ".join(words[:-1] + [singular(words[-1])])
+        target = seen.get(folded)
+        if target is not None and target is not g:
+            target.members.extend(g.members)
+            target.proper = target.proper or g.proper
+            continue
+        seen.setdefault(folded, g)
+        kept.append(g)
+    return kept
 
 
 def _near_spelling(a: Group, b: Group, max_edits: int) -> bool:
@@ -115,7 +147,8 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
     A phrase inside an already chosen, better phrase is dropped (the better one is more
     specific). A phrase that contains an already chosen one replaces it, taking its place
     and score, when its own score is within a factor ``closeness`` (``h_longer <=
-    closeness * h_shorter``): "neural network" over "network" when both score alike.
+    closeness * h_shorter``): "neural network" over "network" when both score alike;
+    a name that contains a chosen name always replaces it.
     """
     chosen: list[tuple[Group, float]] = []
     for g in groups:
@@ -125,7 +158,9 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
             continue
         replaced = False
         for i, (c, h) in enumerate(chosen):
-            if _inside(g, c) and g.h <= closeness * h:
+            # a full name replaces its part whatever their scores ("Sergio" -> "Sergio
+            # Vieira de Mello"): the part is the same person said shorter
+            if _inside(g, c) and (g.h <= closeness * h or (g.proper and c.proper)):
                 if not replaced:
                     chosen[i] = (g, h)
                     replaced = True

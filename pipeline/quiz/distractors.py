@@ -19,11 +19,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Sequence
 
 from ..result import Keyword
 from ..types import Document, Sentence
+from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
 from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
+from .statements import broken_word, english
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -96,21 +99,44 @@ class Pool:
 
     def choose(self, gap: Gap, question: str, sentence: Sentence, seed: int, k: int = N_DISTRACTORS) -> tuple[str, ...]:
         """Up to ``k`` distractors for ``gap`` (fewer when the transcript has too few)."""
-        chosen: list[str] = []
-        left, right = _context(question)
+        return self.choose_with_swap(gap, question, sentence, seed, k)[0]
 
-        def consider(text: str) -> bool:
+    def choose_with_swap(
+        self, gap: Gap, question: str, sentence: Sentence, seed: int, k: int = N_DISTRACTORS
+    ) -> tuple[tuple[str, ...], str | None]:
+        """Up to ``k`` distractors for ``gap`` and the one fit to make a false true/false
+        statement: a name, place or number of the same kind that the recording itself uses
+        elsewhere (``None`` when no distractor is such a fact: a made-up number or a plain
+        noun phrase swapped in reads as an obvious or ungrammatical falsehood)."""
+        chosen: list[str] = []
+        facts: list[str] = []
+        left, right = _context(question)
+        article = _article_before_blank(question)
+
+        def consider(text: str, fact: bool = False) -> bool:
             text = text.strip()
             if not text or is_variant(text, gap.text):
                 return False
-            if any(is_variant(text, c) for c in chosen):
+            if any(is_variant(text, c) or _same_but_number(text, c) for c in chosen):
                 return False
             if contains_phrase(question, text):
                 return False
             if self._fills_blank(text, left, right):
                 return False
+            if article and article_for(text) != article:
+                return False  # "an _____" must not rule out the options that start with a consonant
+            if not _similar_length(text, gap.text):
+                return False  # an option much longer or shorter than the others stands out
+            if gap.kind in _PLACES and is_continent(text) != is_continent(gap.text):
+                return False  # "the United States" for "North America" is still true
             chosen.append(text)
+            if fact:
+                facts.append(text)
             return len(chosen) >= k
+
+        def done() -> tuple[tuple[str, ...], str | None]:
+            swap = facts[0] if facts and gap.kind != "NP" else None
+            return tuple(chosen), swap
 
         plural = _is_plural(sentence, gap)
         blank_after_the = _blank_after_the(question)
@@ -118,25 +144,34 @@ class Pool:
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
-            if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question)):
-                return tuple(chosen)
+            if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
+                continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
+            if gap.kind == "NP" and entry.plural != plural:
+                continue  # "a lot of _____" takes "children", not "grandfather"
+            # a fact for a true/false swap reads as naturally as the answer: "jumped into the
+            # _____" takes a name said with "the" ("National Movement"), not "Andhra Pradesh"
+            natural = not blank_after_the or entry.takes_the or not _is_proper(entry.text)
+            if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
+                return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and consider(_match_case(kw.text, gap.text, gap.kind)):
-                return tuple(chosen)
-        if gap.kind in NUMERIC_KINDS or _has_number(gap.text):  # "35 instruments" -> "52 instruments"
+            if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
+                if consider(_match_case(kw.text, gap.text, gap.kind)):
+                    return done()
+        if _perturbable(gap, question):  # "35 instruments" -> "52 instruments"
             for text in perturb_number(gap.text, seed):
                 if consider(text):
-                    return tuple(chosen)
-        # short transcripts have few names of one label (and the tagger confuses labels):
-        # fall back to names of the same group, then to other proper-noun phrases
-        group = _GROUP.get(gap.kind)
-        if group is not None:
-            near = [e for kind in sorted(group) if kind != gap.kind for e in self.entries.get(kind, ())]
-            near += [e for e in self.entries.get("NP", ()) if _is_proper(e.text)]
+                    return done()
+        # places are places whichever label the tagger gave them ("Europe" LOC, "Japan" GPE);
+        # no other fallback to names of another label: "Catalan" or "Gothic" beside
+        # "European Central Bank" is the wrong kind of thing, and fewer items are better
+        if gap.kind in _PLACES:
+            near = [e for kind in sorted(_PLACES) if kind != gap.kind for e in self.entries.get(kind, ())]
+            near = [e for e in near if is_continent(e.text) == is_continent(gap.text)]
             for entry in sorted(near, key=lambda e: _rank(e, gap, plural, blank_after_the)):
-                if _is_proper(entry.text) and not any(c.isdigit() for c in entry.text) and consider(_with_article(entry.text, entry, question)):
-                    return tuple(chosen)
-        return tuple(chosen)
+                if _is_proper(entry.text) and _compatible(entry.text, gap):
+                    if consider(_with_article(entry.text, entry, question), fact=True):
+                        return done()
+        return done()
 
     def _fills_blank(self, candidate: str, left: str, right: str) -> bool:
         """Does ``candidate`` appear in the transcript right next to the blank's context?"""
@@ -146,9 +181,25 @@ class Pool:
         return bool(right) and f"{c} {right}" in self.text_lower
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-_NAMES = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-_GROUP = {**{k: _PLACES for k in _PLACES}, **{k: _NAMES for k in _NAMES}}
+_PLACES = frozenset({"GPE", "LOC"})
+#: back-channel noises that the tagger may read as names ("Mm-mm", "Uh-huh")
+_FILLER_FORM = re.compile(r"(?:mm+|hmm+|uh|um|huh|mhm|ah|oh)(?:[- ](?:mm+|hmm+|uh|um|huh|hm+|ah|oh))*")
+#: continents and world regions: a country inside one is no wrong answer for it
+_CONTINENTS = frozenset(
+    {
+        "africa", "asia", "europe", "antarctica", "australia", "oceania", "north america",
+        "south america", "latin america", "central america", "middle east", "far east", "west",
+        "east", "americas", "eurasia", "scandinavia", "caribbean", "balkans", "southeast asia",
+        "east asia", "south asia", "west africa", "east africa", "north africa", "sub-saharan africa",
+        "western europe", "eastern europe", "central asia",
+    }
+)
+
+
+def is_continent(place: str) -> bool:
+    """Is ``place`` a continent or world region (not a country or a city)?"""
+    low = " ".join(place.lower().split())
+    return low in _CONTINENTS or (low.startswith("the ") and low[4:] in _CONTINENTS)
 
 
 def _is_plural(sentence: Sentence, gap: Gap) -> bool:
@@ -165,6 +216,8 @@ def _phrases(sentence: Sentence, text: str):
     (:func:`~.gaps.verb_read_as_noun`)."""
     toks = sentence.tokens
     seen: set[tuple[int, int]] = set()
+    if not english([t for t in toks if not t.is_punct and not t.text.isspace()]):
+        return []  # a quoted foreign passage gives no options
 
     def emit(start: int, end: int, kind: str):
         start, end = trim(toks, start, end)
@@ -174,6 +227,13 @@ def _phrases(sentence: Sentence, text: str):
         phrase = text[toks[start].start_char : toks[end - 1].end_char]
         if "\n" in phrase:
             return None
+        if broken_word(phrase) or "_" in phrase or _FILLER_FORM.fullmatch(phrase.lower()):
+            return None  # "f frame", "L_C_D", "Mm-mm": a cut-off word or a noise is no option
+        inner = [t for t in toks[start:end] if not t.is_punct]
+        if kind == "NP" and (inner[0].pos in ("ADV", "VERB", "AUX") or inner[-1].pos not in ("NOUN", "PROPN")):
+            return None  # "necessarily quality", "then graduate student": not a phrase on its own
+        if kind == "NP" and is_vague([t.text.lower() for t in inner], [t.lemma.lower() for t in inner]):
+            return None  # "lot", "whole thing", "long time": no one would pick these
         if start == 0 and toks[0].pos != "PROPN" and kind == "NP" and phrase[:1].isupper() and phrase[1:2].islower():
             phrase = phrase[0].lower() + phrase[1:]  # sentence-initial capital of a common noun
         lemmas = tuple(t.lemma.lower() for t in toks[start:end] if not t.is_stop and not t.is_punct)
@@ -213,6 +273,10 @@ def _compatible(text: str, gap: Gap) -> bool:
     # temperature of _____"; "day" is no answer to "it can take _____" ("two weeks")
     if _has_number(gap.text) != _has_number(text):
         return False  # nor is "forty litres" an answer to "settles on a _____" ("tree branch")
+    if _has_number(gap.text) and (number_form(gap.text) != number_form(text) or not has_value(text)):
+        return False  # an age for an age, a decade for a decade; not "a few million" for "$6 million"
+    if _has_number(gap.text) and _number_template(text) != _number_template(gap.text):
+        return False  # the same words around the number: "17 years", not "the next seven years"
     if _is_year(gap.text) != _is_year(text):
         return False  # "in _____" takes "1992", not "the last twenty years"
     unit = _unit_word(gap.text) if _has_number(gap.text) else ""
@@ -222,7 +286,14 @@ def _compatible(text: str, gap: Gap) -> bool:
         return True
     if any(c.isdigit() for c in text) != any(c.isdigit() for c in gap.text):
         return False
+    if gap.kind == "NP" and _head_class(text) != _head_class(gap.text) and "person" in (_head_class(text), _head_class(gap.text)):
+        return False  # a person for a person: not "strong prediction" for "best friend"
     return gap.kind != "NP" or _is_proper(text) == _is_proper(gap.text)
+
+
+def _head_class(text: str) -> str:
+    words = re.findall(r"[A-Za-z]+", text)
+    return noun_class(words[-1]) if words else "thing"
 
 
 _NUMBER_WORD_SET = frozenset(
@@ -230,6 +301,20 @@ _NUMBER_WORD_SET = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand million billion trillion dozen".split()
 )
+
+
+def _number_template(text: str) -> str:
+    """The phrase with every number (digits or number words) as "N", lower-cased."""
+    words = re.findall(r"[\w'’.,-]+|\S", text.lower())
+    out = []
+    for w in words:
+        is_num = any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET or w in _ORDINAL_VALUE
+        if not (is_num and out and out[-1] == "N"):
+            out.append("N" if is_num else w)
+    joined = " ".join(out)
+    while "N and N" in joined:  # "two thousand and six"
+        joined = joined.replace("N and N", "N")
+    return joined
 
 
 def _has_number(text: str) -> bool:
@@ -277,6 +362,7 @@ def _rank(entry: PoolEntry, gap: Gap, plural: bool, blank_after_the: bool = Fals
         # "the _____" takes "United States", not "Britain"
         blank_after_the and _is_proper(entry.text) and not entry.takes_the,
         bool(gap.unit) and entry.unit != gap.unit,
+        gap.kind == "NP" and _head_class(entry.text) != _head_class(gap.text),
         abs(n_words - g_words),
         _is_proper(entry.text) != _is_proper(gap.text),
         -entry.count,
@@ -302,7 +388,7 @@ def _is_proper(text: str) -> bool:
 
 def _match_case(text: str, answer: str, kind: str) -> str:
     """Lower-case a common-noun distractor when the answer is lower-case."""
-    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text):
+    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text) and not text[1:2].isupper():
         return text[0].lower() + text[1:]
     return text
 
@@ -366,6 +452,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # a pure function asked about the same pairs again and again
 def is_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` name (or spell) the same thing: equal after normalising
     and crude stemming, one containing the other as whole words, an edit similarity of at
@@ -472,11 +559,15 @@ def _perturb_ordinal(answer: str, rng: random.Random) -> list[str] | None:
     return out
 
 
+_PERCENT_AFTER = re.compile(r"\s*(%|per ?cent)", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset("women men children people feet teeth mice geese oxen data media criteria phenomena".split())
+
+
 def _agrees(value: float, rest: str) -> bool:
     """Can ``value`` stand before ``rest`` (the text after the number)? Not 0 or 1 before a
     plural noun: "one months to September", "0 instruments"."""
     following = rest.split()[0].lower() if rest.split() else ""
-    plural = len(following) > 2 and following.endswith("s") and not following.endswith("ss")
+    plural = len(following) > 2 and following.endswith("s") and not following.endswith("ss") or following in _IRREGULAR_PLURALS
     return not (plural and value in (0, 1))
 
 
@@ -498,6 +589,13 @@ def perturb_number(answer: str, seed: int) -> list[str]:
         value = float(raw.replace(",", ""))
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         is_year = decimals == 0 and "," not in raw and len(raw) == 4 and 1000 <= value <= 2100
+        short_year = len(raw) == 2 and m.start() > 0 and answer[m.start() - 1] in "'’"
+        if short_year:  # "'92", "the '30s": two digits of a year or decade
+            step = 10 if answer[m.end() : m.end() + 1] == "s" else 1
+            deltas = [d * step for d in (-1, 1, -2, 2, -3, 3)]
+            rng.shuffle(deltas)
+            out = [answer[: m.start()] + f"{int(value + d):02d}" + answer[m.end() :] for d in deltas if 0 <= value + d <= 99]
+            return list(dict.fromkeys(out))
         if is_year and answer[m.end() : m.end() + 1] == "s":  # a decade: "the 1990s"
             deltas = [-10, 10, -20, 20, -30, 30]
             rng.shuffle(deltas)
@@ -507,7 +605,7 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             rng.shuffle(deltas)
             values = [value + d for d in deltas]
         else:
-            if decimals == 0 and value <= 12:
+            if decimals == 0 and value <= 12 and not APPROXIMATE.search(answer):
                 values = [value + d for d in (1, -1, 2, -2, 3, 4) if value + d >= 0]
             else:
                 factors = [0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
@@ -523,13 +621,21 @@ def perturb_number(answer: str, seed: int) -> list[str]:
                 v_text = f"{v:.{decimals}f}"
             if v_text == raw or not _agrees(v, answer[m.end() :]):
                 continue
+            if v > 100 >= value and _PERCENT_AFTER.match(answer[m.end() :]):
+                continue  # "246 percent" of the patients
             out.append(answer[: m.start()] + v_text + answer[m.end() :])
         return list(dict.fromkeys(out))
     if len(word_hits) == 1 and not digit_hits:
         i = word_hits[0]
+        if any(w in _NUMBER_WORD_SET for j, w in enumerate(lowered) if j != i):
+            return []  # "thirty five": moving only the "five" makes a near-copy ("thirty six")
         n = _WORD_NUMBERS[lowered[i]]
         rest = " ".join(words[i + 1 :])
-        values = [n + d for d in (1, -1, 2, -2, 3, 4) if 0 <= n + d <= 20 and _agrees(n + d, rest)]
+        if n > 5 or APPROXIMATE.search(answer):
+            steps: tuple[int, ...] = (3, -3, 5, -5, 4, -4, 7)  # "ten weeks" -> "seven weeks", not "eleven"
+        else:
+            steps = (1, -1, 2, -2, 3, 4)
+        values = [n + d for d in steps if 0 <= n + d <= 20 and _agrees(n + d, rest)]
         rng.shuffle(values)
         out = []
         for v in values:
@@ -539,3 +645,64 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             out.append(" ".join([*words[:i], w, *words[i + 1 :]]))
         return out
     return []
+
+
+# ---- form checks ------------------------------------------------------------------------------
+
+
+def _article_before_blank(question: str) -> str:
+    """"a" or "an" when that article stands right before the blank, else ""."""
+    word = _word_before_blank(question)
+    return word if word in ("a", "an") else ""
+
+
+def _similar_length(text: str, answer: str) -> bool:
+    """Within one word and a factor of two in characters of the answer."""
+    a, b = len(text.split()), len(answer.split())
+    if abs(a - b) > 1:
+        return False
+    la, lb = len(text), len(answer)
+    return max(la, lb) <= 2 * min(la, lb) + 3
+
+
+def _same_but_number(a: str, b: str) -> bool:
+    """Two options that differ only in their numbers ("DeepSeq R3" / "DeepSeq R5",
+    "36-bit" / "18-bit") are variants of each other unless they are plain quantities."""
+    return re.sub(r"\d+", "0", a.lower()) == re.sub(r"\d+", "0", b.lower()) and _identifier(a)
+
+
+def _identifier(text: str) -> bool:
+    """A name or code with a number in it ("R1", "CO5", "3G", "36-bit", "Windows 95"):
+    changing its number makes up a thing, not a wrong fact."""
+    for word in text.split():
+        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+            core = word.lower().rstrip(".,")
+            if not re.fullmatch(r"\d+(st|nd|rd|th|s)|'\d\ds|\$?\d+(\.\d+)?[km%]?", core):
+                return True
+    return False
+
+
+_FRACTIONS = re.compile(r"\b(half|halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)\b", re.IGNORECASE)
+
+
+def _perturbable(gap: Gap, question: str = "") -> bool:
+    """May the answer's number be moved to make a distractor? Only a plain quantity, date
+    or count with a definite value, never a number inside a name or code, nor a bound
+    ("more than four kilometres", "smaller than _____": a smaller number is then also true)."""
+    before = question.partition(BLANK)[0].lower().split()[-3:]
+    if BOUND.search(" ".join(before[-2:])) or (before and before[-1] == "than"):
+        return False
+    if not (gap.kind in NUMERIC_KINDS or _has_number(gap.text)):
+        return False
+    if gap.kind not in NUMERIC_KINDS and gap.kind != "NP":
+        return False  # a product, event or law with a number in its name
+    if BOUND.search(gap.text):
+        return False  # "more than four kilometres": "more than three" is also true
+    if _FRACTIONS.search(gap.text):
+        return False  # "about two thirds": moving the numerator makes "seven thirds"
+    return has_value(gap.text) and not _identifier(gap.text)
+
+
+def _vague_text(text: str) -> bool:
+    words = text.lower().split()
+    return is_vague(words, [_stem(w) for w in words])

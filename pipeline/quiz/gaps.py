@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
@@ -359,19 +358,36 @@ def sentence_gaps(sentence: Sentence, text: str, keywords: Sequence[Keyword], te
     return out
 
 
-def question_text(sentence: Sentence, text: str, gap: Gap) -> str:
-    """The sentence with the gap replaced by ``_____``."""
+def question_text(sentence: Sentence, text: str, gap: Gap, first: int = 0) -> str:
+    """The sentence from token ``first`` on (a spoken opener before it dropped, the first
+    letter then upper-cased) with the gap replaced by ``_____``."""
     local_start = gap.start_char - sentence.start_char
     local_end = gap.end_char - sentence.start_char
-    return sentence.text[:local_start] + BLANK + sentence.text[local_end:]
+    begin = sentence.tokens[first].start_char - sentence.start_char if 0 < first < len(sentence.tokens) else 0
+    shown = sentence.text[begin:local_start] + BLANK + sentence.text[local_end:]
+    return shown[:1].upper() + shown[1:] if begin else shown
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
-    """Case-insensitive whole-word containment."""
-    needle = needle.strip()
+    """Case-insensitive whole-word containment: ``needle`` occurs in ``haystack`` with no
+    word character (a letter, digit or underscore, as regex ``\\w``) right before or after it.
+    A plain ``str.find`` over the occurrences: compiling a pattern per phrase cost more."""
+    needle = needle.strip().lower()
     if not needle:
         return False
-    return re.search(r"(?<!\w)" + re.escape(needle.lower()) + r"(?!\w)", haystack.lower()) is not None
+    haystack = haystack.lower()
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not _is_word_char(haystack[start - 1])) and (end == len(haystack) or not _is_word_char(haystack[end])):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """What regex ``\\w`` matches in a str pattern (``isalnum`` is the same Unicode test)."""
+    return char.isalnum() or char == "_"
 
 
 def _given_away(sentence: Sentence, text: str, gap: Gap) -> bool:

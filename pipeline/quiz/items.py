@@ -40,13 +40,15 @@ def cloze(sentence: Sentence, gap: Gap, question: str, distractors: tuple[str, .
     )
 
 
-def true_false(sentence: Sentence, gap: Gap, question: str, distractors: tuple[str, ...]) -> QuizItem:
-    """A statement: the source sentence (true) or the sentence with the first distractor in
-    the gap (false). Which one comes from a hash of the sentence and gap, so it is stable and
-    about half the items are false."""
+def true_false(sentence: Sentence, gap: Gap, question: str, swap: str | None, shown: str | None = None) -> QuizItem:
+    """A statement: the source sentence (true) or the sentence with ``swap`` (a same-kind fact
+    of the recording) in the gap (false). Which one comes from a hash of the sentence and gap,
+    so it is stable and about half the items with a ``swap`` are false; without one the
+    statement is the true sentence. ``shown``: the true statement as shown (the sentence
+    less a dropped spoken opener; default the whole sentence)."""
     digest = hashlib.sha256(f"{sentence.index}\x1f{gap.text}\x1f{question}".encode("utf-8")).digest()
-    is_false = bool(distractors) and digest[0] % 2 == 1
-    statement = question.replace(BLANK, distractors[0], 1) if is_false else sentence.text
+    is_false = bool(swap) and digest[0] % 2 == 1
+    statement = question.replace(BLANK, swap, 1) if is_false and swap else (shown or sentence.text)
     if is_false and question.lstrip().startswith(BLANK):
         # a lower-case distractor opening the statement would give the answer away
         lead = len(statement) - len(statement.lstrip())

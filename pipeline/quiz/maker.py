@@ -14,10 +14,15 @@ from ..types import Document
 from . import items as build
 from .distractors import N_DISTRACTORS, Pool, is_variant
 from .gaps import Gap, question_text, sentence_gaps
-from .select import candidates
+from .blanks import fair_blank
+from .forms import number_form
+from .select import candidates, fact_sentences
+from .statements import clause_ok, statement_start, statement_text
 
 #: how many candidate sentences per question are parsed (entities, noun chunks)
 CANDIDATES_PER_QUESTION = 6
+#: how many more sentences per question are parsed only for distractors (names, numbers)
+POOL_PER_QUESTION = 4
 #: gaps tried per sentence before giving it up (each needs three distractors)
 GAPS_PER_SENTENCE = 8
 #: gaps scoring below this make no item (logit of gaps.gap_score: -0.4 is a modelled 40%
@@ -28,14 +33,21 @@ MIN_GAP_SCORE = -0.4
 #: SQuAD paragraph at the same gap_hit, but two questions on one sentence give each other
 #: away (a true/false statement of the sentence answers the cloze next to it).
 ITEMS_PER_SENTENCE = 1
-#: a text with at least this many candidate sentences per question (a recording rather
-#: than a paragraph) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
+#: a text with at least this many sentences per question (a recording rather than a
+#: paragraph; counted over all its sentences, since the strict statement tests leave a
+#: recording few candidates) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
 #: none clears MIN_GAP_SCORE, and fills its remaining questions the same way: covering the
 #: recording matters more there than the last bit of precision, and the transcripts' gaps are
 #: mostly common nouns that score lower than SQuAD's names
-LONG_TEXT = 2
+LONG_TEXT = 6
 FILL_GAP_SCORE = -1.5
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
+FEW_WARNING = (
+    "only {n} of {q} quiz questions: the transcript has too few self-contained statements "
+    "with a fair blank and same-kind wrong options"
+)
+#: the first key phrases name the recording's topic: too easy to be an answer
+TOPIC_PHRASES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,8 @@ class _Planned:
     gap: Gap
     question: str
     distractors: tuple[str, ...]
+    swap: str | None  # the distractor that makes a fair false statement (a fact of the recording)
+    first: int  # the statement's first token (after a dropped spoken opener)
 
 
 class QuizMaker:
@@ -60,13 +74,15 @@ class QuizMaker:
     def wanted(
         self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]
     ) -> tuple[int, ...]:
-        """Sentence indices to parse: at most ``6 * questions`` candidates, spread evenly
-        over the transcript (sorted)."""
+        """Sentence indices to parse (sorted): at most ``6 * questions`` candidates, spread
+        evenly over the transcript, and up to ``4 * questions`` more sentences rich in names
+        and numbers, whose entities serve as distractors (facts of the same recording)."""
         q = self.config.questions
         if q <= 0 or not self.config.types:
             return ()
         per_bin = self._per_bin(q)
-        return tuple(sorted(c.index for c in candidates(document, summary, keywords, q, per_bin)))
+        chosen = {c.index for c in candidates(document, summary, keywords, q, per_bin)}
+        return tuple(sorted(chosen | set(fact_sentences(document, POOL_PER_QUESTION * q, chosen))))
 
     def __call__(
         self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]
@@ -76,12 +92,17 @@ class QuizMaker:
         q = self.config.questions
         if q <= 0 or not self.config.types:
             return ()
-        cands = [c for c in candidates(document, summary, keywords, q, self._per_bin(q)) if document.sentences[c.index].parsed]
+        cands = [
+            c for c in candidates(document, summary, keywords, q, self._per_bin(q))
+            if document.sentences[c.index].parsed and clause_ok(document.sentences[c.index])
+        ]
+        firsts = {c.index: statement_start(document.sentences[c.index]) or 0 for c in cands}
         pool = Pool(document, keywords) if cands else None
         by_bin: dict[int, list[int]] = {}
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
         planned: list[_Planned] = []
+        topic = tuple(kw.text for kw in keywords[:TOPIC_PHRASES])
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
 
@@ -94,8 +115,8 @@ class QuizMaker:
                 if index not in gaps:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                plan = self._plan(document, index, gaps[index], pool, used, taken, floor)
-                if plan is not None and (best is None or plan.gap.score > best.gap.score):
+                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
+                if plan is not None and (best is None or _preference(plan) > _preference(best)):
                     best = plan
             return best
 
@@ -104,7 +125,7 @@ class QuizMaker:
             bins[b].remove(plan.sentence)
 
         fresh = {b: list(v) for b, v in by_bin.items()}
-        long_text = len(cands) >= LONG_TEXT * q
+        long_text = len(document.sentences) >= LONG_TEXT * q
         if long_text:
             # a recording: cover its whole length first, one item per stretch, from the
             # stretch's best gap above MIN_GAP_SCORE, else above FILL_GAP_SCORE
@@ -146,12 +167,24 @@ class QuizMaker:
         planned.sort(key=lambda p: (p.sentence, p.gap.start))
         out = []
         types = self.config.types
-        for k, p in enumerate(planned):
+        k = 0
+        for p in planned:
             sentence = document.sentences[p.sentence]
-            maker = build.cloze if types[k % len(types)] == "cloze" else build.true_false
-            out.append(maker(sentence, p.gap, p.question, p.distractors))
+            kind = types[k % len(types)]
+            if kind == "true_false" and p.swap is None and "cloze" in types:
+                # no fact of the recording to swap in: this one is a cloze, and the true/false
+                # turn passes to the next item
+                out.append(build.cloze(sentence, p.gap, p.question, p.distractors))
+                continue
+            k += 1
+            if kind == "cloze":
+                out.append(build.cloze(sentence, p.gap, p.question, p.distractors))
+            else:
+                out.append(build.true_false(sentence, p.gap, p.question, p.swap, statement_text(sentence, p.first)))
         if not out:
             warnings.warn(EMPTY_WARNING, PipelineWarning, stacklevel=2)
+        elif len(out) < q:
+            warnings.warn(FEW_WARNING.format(n=len(out), q=q), PipelineWarning, stacklevel=2)
         return tuple(out)
 
     @staticmethod
@@ -161,7 +194,7 @@ class QuizMaker:
     @staticmethod
     def _plan(
         document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
-        taken: Sequence[tuple[int, int]] = (), floor: float = 0.0,
+        taken: Sequence[tuple[int, int]] = (), floor: float = 0.0, topic: Sequence[str] = (), first: int = 0,
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
         ``floor``, is no variant of a ``used`` answer, overlaps no ``taken``
@@ -169,16 +202,32 @@ class QuizMaker:
         sentence = document.sentences[index]
         if pool is None:
             return None
-        for gap in gaps[:GAPS_PER_SENTENCE]:
+        for gap in sorted(gaps[:GAPS_PER_SENTENCE], key=lambda g: (not is_fact(g), -g.score, g.start, g.end)):
             if gap.score < floor:
-                break
+                continue
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
             if any(is_variant(gap.text, u) for u in used):
                 continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
-            question = question_text(sentence, document.text, gap)
+            if gap.start < first or not fair_blank(sentence, gap, topic, document.text):
+                continue
+            question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
-            distractors = pool.choose(gap, question, sentence, seed)
+            distractors, swap = pool.choose_with_swap(gap, question, sentence, seed)
+            if swap is not None and any(is_variant(swap, phrase) for phrase in topic):
+                swap = None  # the recording's topic swapped in ("released by my company, Asperger")
             if len(distractors) == N_DISTRACTORS:
-                return _Planned(index, gap, question, distractors)
+                return _Planned(index, gap, question, distractors, swap, first)
         return None
+
+
+def is_fact(gap: Gap) -> bool:
+    """A name, place, date or number (not a plain noun phrase): such answers get distractors
+    of exactly their kind from the recording, and make fair true/false swaps."""
+    return gap.kind != "NP" or bool(number_form(gap.text))
+
+
+def _preference(plan: _Planned) -> tuple[bool, float]:
+    """Which of two items of one stretch to ask (higher first): a fact before a noun phrase,
+    then the better gap."""
+    return (is_fact(plan.gap), plan.gap.score)

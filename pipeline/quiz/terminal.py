@@ -1,8 +1,10 @@
 """The quiz in a terminal: ask, check, explain, score. Works with piped answers too.
 
-Answers: a letter (``a``-``d``; ``a``/``b`` or ``t``/``f`` for true/false) or the answer typed
-out (case, punctuation and articles ignored). End of input or Ctrl-C ends the quiz cleanly
-with the score so far.
+Answers: a letter (``a``-``d``; ``a``/``b`` or ``t``/``f`` for true/false) or an option typed
+out (case, punctuation and articles ignored). Anything else (an empty line, "maybe", a letter
+past the options) is not an answer: the question is asked again. End of input ends the quiz
+with the score so far; Ctrl-C prints the score so far and raises ``KeyboardInterrupt`` again,
+so the command exits with status 130 as interrupted programs do.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ EMPTY_MESSAGE = "No quiz: the transcript is too short or too uninformative for a
 
 
 def check(item: QuizItem, reply: str) -> bool | None:
-    """Is ``reply`` right? ``None`` when it is empty (ask again)."""
+    """Is ``reply`` right? ``None`` when it is not an answer (empty, or neither an option's
+    letter nor an option's text): the caller asks again."""
     reply = reply.strip()
     if not reply:
         return None
@@ -32,7 +35,10 @@ def check(item: QuizItem, reply: str) -> bool | None:
             return item.answer == "True"
         if low in ("f", "false", "no", "n"):
             return item.answer == "False"
-    return normalise(reply) == normalise(item.answer) and normalise(reply) != ""
+    typed = normalise(reply)
+    if not typed or all(normalise(option) != typed for option in item.options):
+        return None
+    return typed == normalise(item.answer)
 
 
 def _say(stdout: TextIO, text: str = "") -> None:
@@ -68,6 +74,8 @@ def run_quiz(items: Sequence[QuizItem], *, stdin: TextIO, stdout: TextIO, intera
                 if not interactive:
                     _say(stdout, line.rstrip("\n"))
                 verdict = check(item, line)
+                if verdict is None and line.strip():
+                    _say(stdout, f"  {line.strip()[:40]!r} is not one of the options: {_choices(item)}.")
             asked += 1
             if verdict:
                 correct += 1
@@ -81,7 +89,17 @@ def run_quiz(items: Sequence[QuizItem], *, stdin: TextIO, stdout: TextIO, intera
     except KeyboardInterrupt:
         _say(stdout)
         _say(stdout, "Interrupted: quiz stopped.")
+        _finish(stdout, correct, asked, total)
+        raise
     return _finish(stdout, correct, asked, total)
+
+
+def _choices(item: QuizItem) -> str:
+    """How to answer ``item``, for the ask-again message."""
+    last = LETTERS[len(item.options) - 1]
+    if item.type == "true_false":
+        return f"answer a-{last}, true or false"
+    return f"answer with a letter a-{last} or type an option"
 
 
 def _finish(stdout: TextIO, correct: int, asked: int, total: int) -> int:

@@ -1,4 +1,4 @@
-"""Render a :class:`~pipeline.result.Result` as text: markdown, json, html, gift, anki."""
+"""Render a :class:`~pipeline.result.Result` as text: markdown, json, html, gift, anki, chapters."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ _RENDERERS = {
     "html": ("pipeline.render.html", "to_html"),
     "gift": ("pipeline.render.gift", "to_gift"),
     "anki": ("pipeline.render.anki", "to_anki"),
+    "chapters": ("pipeline.render.chapters", "to_chapters"),
 }
 FORMATS = tuple(_RENDERERS)
 

@@ -10,7 +10,7 @@ Safety: transcript text is data, never markup. The JSON block escapes ``<``, ``>
 (as ``\\u003c`` ...), so no transcript can close the block; the renderer inserts strings with
 ``textContent``; a Content-Security-Policy allows only the report's own inline script and
 style (by SHA-256 hash), so even injected markup could not run. Without JavaScript a plain
-version (title, summary, key words, tone, quiz with answers), escaped with ``html.escape``,
+version (title, chapters, summary, key words, tone, quiz with answers), escaped with ``html.escape``,
 is shown instead.
 """
 
@@ -22,16 +22,20 @@ import json
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from typing import Sequence
 
 from ..result import Result
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "server" / "static"
+#: Renders every report of the document: each ``<script type="application/json"
+#: id="result-dataSUFFIX">`` block holds one result, drawn into the element ``reportSUFFIX``.
 _BOOT = (
     "\n(function () {\n"
-    '  var data = JSON.parse(document.getElementById("result-data").textContent);\n'
-    '  var root = document.getElementById("report");\n'
-    "  TranscriptReport.render(root, data, [\"summary\", \"keywords\", \"tone\", \"quiz\"]);  // the title is the page heading\n"
-    '  root.removeAttribute("hidden");\n'
+    '  document.querySelectorAll(\'script[type="application/json"][id^="result-data"]\').forEach(function (block) {\n'
+    '    var root = document.getElementById("report" + block.id.slice("result-data".length));\n'
+    "    TranscriptReport.render(root, JSON.parse(block.textContent), [\"chapters\", \"summary\", \"keywords\", \"tone\", \"quiz\"]);  // the title is the heading\n"
+    '    root.removeAttribute("hidden");\n'
+    "  });\n"
     "})();\n"
 )
 
@@ -56,13 +60,54 @@ def json_for_script(data: object) -> str:
 
 def to_html(result: Result) -> str:
     """A complete HTML document (UTF-8 text) showing ``result``; deterministic."""
+    return _document(result.title or "Transcript report", _report_parts(result, "", "h1"))
+
+
+def to_html_documents(results: Sequence[Result]) -> str:
+    """One HTML document holding several reports, one ``<article>`` each, in order, with a
+    table of contents (``analyze`` with several inputs and ``--format html``)."""
+    toc = ['<nav class="report-toc" aria-label="Reports"><ol>']
+    body: list[str] = []
+    for number, result in enumerate(results, 1):
+        anchor = f"doc-{number}"
+        toc.append(f'<li><a href="#{anchor}">{escape(result.title or result.meta.source)}</a> <span class="report-meta">({escape(result.meta.source)})</span></li>')
+        body.append(f'<article class="report-doc" id="{anchor}">')
+        body.extend(_report_parts(result, f"-{number}", "h2"))
+        body.append("</article>")
+    toc.append("</ol></nav>")
+    header = ['<header class="page-header">', f"<h1>Transcript reports ({len(results)})</h1>", *toc, "</header>"]
+    return _document(f"Transcript reports ({len(results)})", header + ["<main>", *body, "</main>"])
+
+
+def _report_parts(result: Result, suffix: str, heading: str) -> list[str]:
+    """The markup of one report: heading, source line, the view the script fills
+    (``report{suffix}``), the no-script version and the result's JSON block
+    (``result-data{suffix}``)."""
+    title = result.title or "Transcript report"
+    meta = result.meta
+    return [
+        '<header class="page-header">' if heading == "h1" else '<div class="report-header">',
+        f"<{heading}>{escape(title)}</{heading}>",
+        f'<p class="report-meta">Source: {escape(meta.source)} ({escape(meta.input_format)}) · '
+        f"transcript-pipeline {escape(meta.package_version)} · model {escape(meta.model)} · "
+        f"config {escape(meta.config_fingerprint)}</p>",
+        "</header>" if heading == "h1" else "</div>",
+        "<main>" if heading == "h1" else "",  # several reports share the page's one <main>
+        f'<div id="report{suffix}" class="results" hidden></div>',
+        f"<noscript>{_plain_report(result)}</noscript>",
+        "</main>" if heading == "h1" else "",
+        f'<script type="application/json" id="result-data{suffix}">{json_for_script(result.to_dict())}</script>',
+    ]
+
+
+def _document(title: str, body: list[str]) -> str:
     css = _asset("style.css")
     script = _asset("report.js") + _BOOT
     if "</script" in script.lower() or "</style" in css.lower():  # pragma: no cover - guards our own assets
         raise RuntimeError("report assets must not contain closing tags")
     csp = f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; img-src data:; base-uri 'none'; form-action 'none'"
-    title = result.title or "Transcript report"
-    meta = result.meta
+    from .. import __version__
+
     parts = [
         "<!doctype html>",
         '<html lang="en">',
@@ -70,22 +115,12 @@ def to_html(result: Result) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=False)}">',
-        f'<meta name="generator" content="transcript-pipeline {escape(meta.package_version)}">',
+        f'<meta name="generator" content="transcript-pipeline {escape(__version__)}">',
         f"<title>{escape(title)}</title>",
         f"<style>{css}</style>",
         "</head>",
         "<body>",
-        '<header class="page-header">',
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="report-meta">Source: {escape(meta.source)} ({escape(meta.input_format)}) · '
-        f"transcript-pipeline {escape(meta.package_version)} · model {escape(meta.model)} · "
-        f"config {escape(meta.config_fingerprint)}</p>",
-        "</header>",
-        "<main>",
-        '<div id="report" class="results" hidden></div>',
-        f"<noscript>{_plain_report(result)}</noscript>",
-        "</main>",
-        f'<script type="application/json" id="result-data">{json_for_script(result.to_dict())}</script>',
+        *body,
         f"<script>{script}</script>",
         "</body>",
         "</html>",
@@ -104,7 +139,14 @@ def _time(seconds: float | None) -> str:
 
 def _plain_report(result: Result) -> str:
     """The report without JavaScript: every string escaped with ``html.escape``."""
-    out = ['<section class="result-section"><h2>Summary</h2><ol class="summary-list">']
+    out = []
+    if len(result.chapters) > 1:
+        out.append('<section class="result-section"><h2>Chapters</h2><ol class="chapter-list">')
+        for chapter in result.chapters:
+            when = f'<span class="time">{_time(chapter.start)}</span>' if chapter.start is not None else ""
+            out.append(f"<li>{when}{escape(chapter.title)}</li>")
+        out.append("</ol></section>")
+    out.append('<section class="result-section"><h2>Summary</h2><ol class="summary-list">')
     for item in result.summary:
         when = f'<span class="time">{_time(item.start)}</span>' if item.start is not None else ""
         out.append(f"<li>{when}{escape(item.text)}</li>")

@@ -16,6 +16,7 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*[]<>#|"})
 def to_markdown(result: Result) -> str:
     """The whole report as Markdown text (ends with a newline)."""
     out = [f"# {_escape(result.title or 'Untitled transcript')}", ""]
+    out += _chapters(result)
     out += _summary(result)
     out += _keywords(result)
     out += _tone(result)
@@ -26,6 +27,17 @@ def to_markdown(result: Result) -> str:
 
 def _escape(text: str) -> str:
     return text.translate(_MD_SPECIAL)
+
+
+def _chapters(result: Result) -> list[str]:
+    """Chapters as a numbered list with start times (when known), when there are two or more."""
+    if len(result.chapters) < 2:
+        return []
+    out = ["## Chapters", ""]
+    for number, chapter in enumerate(result.chapters, 1):
+        stamp = format_time(chapter.start)
+        out.append(f"{number}. {f'[{stamp}] ' if stamp else ''}{_escape(chapter.title)}")
+    return out + [""]
 
 
 def _summary(result: Result) -> list[str]:

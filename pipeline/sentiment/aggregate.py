@@ -1,25 +1,35 @@
-"""Document tone from sentence scores: a tiny calibrated logistic model.
+"""Document tone from sentence scores: one rule for a sentence, a clip and a whole talk.
 
-Why not VADER on the whole text: its compound saturates on long texts (near +1 for almost
-any talk) and on the Pang & Lee reviews it is right only about 64% of the time. Why not the
-plain mean of sentence scores with VADER's 0.05 threshold: VADER reads most descriptive
-prose as mildly positive (``plot`` summaries, "good" in "good guys"), so the mean is shifted
-up and its best threshold is not 0.05.
+VADER scores a text by adding the valences of its words into a sum ``x`` and normalising,
+``compound = x / sqrt(x^2 + 15)``. This module reads a document the same way, with the
+sentences as the units, so that a single sentence keeps exactly its VADER compound:
 
-The model (fitted by ``benchmarks/fit_sentiment.py`` on the development reviews, shipped as
-``resources/sentiment/document_model.json``) is a logistic regression over a handful of
-aggregate features of the sentence compounds (:func:`features`; the shipped model uses two):
-standardised with the stored mean and scale, then ``z = intercept + coef . x``. The
-document score is ``tanh(z / 2) = 2 * P(positive) - 1`` in [-1, 1] (higher is more
-positive). The label is ``positive`` above ``+neutral_band``, ``negative`` below
-``-neutral_band``, else ``neutral``. A document with fewer than ``min_opinion_sentences``
-sentences, or fewer than ``min_opinion_share`` of its sentences, that carry any sentiment
-(|compound| >= 0.05) is neutral with score 0, whatever the model says: no evidence, no tone.
+1. Each *opinion* sentence (|compound| >= 0.05) gives back its valence sum ``x_i``
+   (VADER's normalisation inverted). Sentences without sentiment are left out, so that a
+   talk full of neutral sentences is not pulled towards either side (and adding one does
+   not change the score).
+2. ``k`` opinion sentences count as ``E = min(k, evidence_cap)`` sentences of evidence.
+   Up to ``evidence_cap`` (10) sentences the document is VADER's own sum of its sentences;
+   beyond it, the *mean* valence times ``E``, so a long talk does not saturate at +/-1 the
+   way whole-text VADER does.
+3. VADER reads descriptive prose as slightly positive, so a long text whose opinion
+   sentences average a valence of ``baseline`` (fitted on film reviews) is balanced, not
+   positive. The baseline applies in proportion to the evidence, ``ramp = ((E - 1) /
+   (evidence_cap - 1))^2`` (0 for one opinion sentence, 0.05 for three, 0.2 for five, 1 from
+   ``evidence_cap`` on), so a clip of a few sentences is read almost as VADER reads it.
+4. ``X = E * (mean valence - baseline * ramp)``; the document score is ``X / sqrt(X^2 + 15)``
+   in [-1, 1] (higher is more positive), VADER's normalisation.
+5. The label is VADER's convention at every length: ``positive`` at score >= +band,
+   ``negative`` at <= -band, else ``neutral`` (band 0.05; ``sentiment.neutral_band``).
 
-Caveat: reviews are the only document-level tone labels at hand, so the boundary is the
-reviews' (an opinion-weighted mean compound of about +0.09, VADER being positively skewed
-on descriptive prose); a transcript whose positive and negative sentences exactly balance
-leans negative. ``sentiment.neutral_band`` widens the neutral zone for such documents.
+The order of the sentences does not enter: it shows in the timeline, never in the
+document label. (Weighting the end of a document more, where film reviews put their
+verdict, gains about two points of accuracy on the reviews, but lets the last few
+sentences outvote a clear majority: ``benchmarks/results/sentiment_fit.md``.)
+
+``baseline`` is fitted by ``benchmarks/fit_sentiment.py`` on the development film reviews
+(a fixed part is held back for validation) and shipped in
+``resources/sentiment/document_model.json``.
 """
 
 from __future__ import annotations
@@ -35,103 +45,82 @@ from .lexicon import POSITIVE_THRESHOLD
 
 MODEL_FILE = ("sentiment", "document_model.json")
 
-
-def features(scores: Sequence[float]) -> dict[str, float]:
-    """Aggregate features of sentence compounds (each in [-1, 1]); zeros for no sentences.
-
-    Sentences weigh more the later they come: weights rise linearly from 0.5 at the first
-    sentence to 1.5 at the last (reviews and talks tend to end on their verdict). "Opinion"
-    sentences are those with |compound| >= 0.05.
-
-    ``mean``: mean compound. ``late_mean``: position-weighted mean compound.
-    ``opinion_late_mean``: position-weighted mean over opinion sentences only, so that it
-    does not shrink with the share of neutral sentences (a talk has far more of those than a
-    review: the model must not read "few opinions" as "negative").
-    ``tail_mean``: mean over the last fifth of the sentences; ``opinion_tail_mean``: the same
-    over its opinion sentences (0 when it has none).
-    ``pos_share``/``neg_share``: shares of sentences at or beyond +/-0.05.
-    """
-    n = len(scores)
-    if n == 0:
-        return {name: 0.0 for name in FEATURE_NAMES}
-    k = max(1, n // 5)
-    weights = [0.5 + (i / (n - 1) if n > 1 else 0.5) for i in range(n)]
-    opinion = [(w, s) for w, s in zip(weights, scores) if abs(s) >= POSITIVE_THRESHOLD]
-    tail = scores[-k:]
-    tail_opinion = [s for s in tail if abs(s) >= POSITIVE_THRESHOLD]
-    return {
-        "mean": math.fsum(scores) / n,
-        "late_mean": math.fsum(w * s for w, s in zip(weights, scores)) / n,
-        "opinion_late_mean": (math.fsum(w * s for w, s in opinion) / math.fsum(w for w, _ in opinion)) if opinion else 0.0,
-        "tail_mean": math.fsum(tail) / len(tail),
-        "opinion_tail_mean": math.fsum(tail_opinion) / len(tail_opinion) if tail_opinion else 0.0,
-        "pos_share": sum(1 for s in scores if s >= POSITIVE_THRESHOLD) / n,
-        "neg_share": sum(1 for s in scores if s <= -POSITIVE_THRESHOLD) / n,
-    }
+#: VADER's normalisation constant (``compound = x / sqrt(x^2 + ALPHA)``)
+ALPHA = 15.0
 
 
-FEATURE_NAMES: tuple[str, ...] = (
-    "mean", "late_mean", "opinion_late_mean", "tail_mean", "opinion_tail_mean", "pos_share", "neg_share",
-)
+def valence(compound: float) -> float:
+    """The valence sum behind a VADER compound (the inverse of its normalisation); a
+    compound of +/-1 is clipped to +/-0.9999 (about +/-274), which would invert to infinity."""
+    c = min(max(compound, -0.9999), 0.9999)
+    return c * math.sqrt(ALPHA / (1.0 - c * c))
+
+
+def normalise(total: float) -> float:
+    """VADER's normalisation of a valence sum into [-1, 1]."""
+    return total / math.sqrt(total * total + ALPHA)
+
+
+def ramp_of(evidence: int, cap: int) -> float:
+    """Share of the review-fitted parts applied at ``evidence`` opinion sentences, in [0, 1]."""
+    return ((min(evidence, cap) - 1) / (cap - 1)) ** 2
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentModel:
-    """Coefficients of the document model (see module docstring)."""
+class DocumentRule:
+    """Parameters of the document rule (see the module docstring).
 
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    neutral_band: float
-    min_opinion_sentences: int
-    min_opinion_share: float = 0.0
+    ``evidence_cap``: opinion sentences counted as evidence at most (and the count from
+    which the baseline applies in full). ``baseline``: mean valence of the opinion sentences
+    of a balanced long document. ``neutral_band``: the label band on the score.
+    """
 
-    def has_opinion(self, scores: Sequence[float]) -> bool:
-        """Whether enough sentences carry sentiment (|compound| >= 0.05) to judge the tone."""
-        opinion = sum(1 for s in scores if abs(s) >= POSITIVE_THRESHOLD)
-        return opinion > 0 and opinion >= self.min_opinion_sentences and opinion >= self.min_opinion_share * len(scores)
+    evidence_cap: int = 10
+    baseline: float = 0.0
+    neutral_band: float = POSITIVE_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if self.evidence_cap < 2:
+            raise ValueError("document rule: evidence_cap must be at least 2")
+
+    def terms(self, scores: Sequence[float]) -> tuple[float, int, float]:
+        """(mean valence of the opinion sentences, evidence E, ramp) for sentence compounds;
+        (0.0, 0, 0.0) when no sentence carries sentiment."""
+        opinion = [valence(s) for s in scores if abs(s) >= POSITIVE_THRESHOLD]
+        if not opinion:
+            return 0.0, 0, 0.0
+        evidence = min(len(opinion), self.evidence_cap)
+        return math.fsum(opinion) / len(opinion), evidence, ramp_of(evidence, self.evidence_cap)
 
     def score(self, scores: Sequence[float]) -> float:
-        """Document score in [-1, 1]: ``2 * P(positive) - 1``; 0.0 when too little opinion."""
-        if not self.has_opinion(scores):
+        """Document score in [-1, 1] from sentence compounds (any order gives the same
+        score); 0.0 when no sentence carries sentiment; one opinion sentence: its compound."""
+        mean, evidence, ramp = self.terms(scores)
+        if evidence == 0:
             return 0.0
-        values = features(scores)
-        z = self.intercept + math.fsum(
-            c * (values[name] - m) / s for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef)
-        )
-        return math.tanh(z / 2.0)
+        if evidence == 1:  # one opinion sentence: exactly its compound, no round trip
+            return next(float(s) for s in scores if abs(s) >= POSITIVE_THRESHOLD)
+        return normalise(evidence * (mean - self.baseline * ramp))
 
     def label(self, score: float, neutral_band: float | None = None) -> str:
         """positive | neutral | negative for a document score (``neutral_band``: None for
-        the model's own)."""
+        the rule's own, VADER's 0.05)."""
         band = self.neutral_band if neutral_band is None else neutral_band
-        if score > band:
+        if score >= band and score > 0:
             return "positive"
-        if score < -band:
+        if score <= -band and score < 0:
             return "negative"
         return "neutral"
 
 
-def model_from_dict(data: dict) -> DocumentModel:
-    names = tuple(data["features"])
-    unknown = [n for n in names if n not in FEATURE_NAMES]
-    if unknown:
-        raise ValueError(f"document model uses unknown features {unknown}")
-    return DocumentModel(
-        features=names,
-        mean=tuple(float(v) for v in data["mean"]),
-        scale=tuple(float(v) if float(v) > 0 else 1.0 for v in data["scale"]),
-        coef=tuple(float(v) for v in data["coef"]),
-        intercept=float(data["intercept"]),
-        neutral_band=float(data["neutral_band"]),
-        min_opinion_sentences=int(data["min_opinion_sentences"]),
-        min_opinion_share=float(data.get("min_opinion_share", 0.0)),
+def rule_from_dict(data: dict) -> DocumentRule:
+    """The rule stored in ``document_model.json`` (extra keys such as fit figures are ignored)."""
+    return DocumentRule(
+        evidence_cap=int(data["evidence_cap"]), baseline=float(data["baseline"]), neutral_band=float(data["neutral_band"])
     )
 
 
 @lru_cache(maxsize=1)
-def load_model() -> DocumentModel:
-    """The shipped document model (read once per process)."""
-    return model_from_dict(json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8")))
+def load_rule() -> DocumentRule:
+    """The shipped document rule (read once per process)."""
+    return rule_from_dict(json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8")))

@@ -5,6 +5,9 @@ texts. Spoken transcripts trip it in two ways that this module fixes before scor
 
 * **audience and caption cues** such as ``(Laughter)`` or ``[Applause]`` are in its lexicon
   as positive words; they describe the room, not the speaker's tone, so they are removed;
+* **emoticons glued to a word**: the cleaning stage removes the space before punctuation, so
+  "see you soon :)" reaches the scorer as "soon:)", which VADER reads as one unknown word;
+  an emoticon from VADER's lexicon at the end of a word is split off again ("soon :)");
 * **discourse uses of filler words** carry positive valence in its lexicon although they
   mean nothing evaluative: "it was, *like*, huge", "*well*, I think", "*okay*, so",
   "*yeah*, we tried", "*pretty* much". Only the discourse use is neutralised; "I like this",
@@ -33,13 +36,18 @@ from typing import Any, Iterable, Sequence
 POSITIVE_THRESHOLD = 0.05
 
 #: names of the cleaning rules, in the order they are applied; all on by default
-RULES: tuple[str, ...] = ("cues", "like", "well", "so", "okay", "yeah", "pretty")
+RULES: tuple[str, ...] = ("cues", "emoticons", "like", "well", "so", "okay", "yeah", "pretty")
+#: the rules that are not about discourse fillers (kept when ``sentiment.discourse_fillers`` is off)
+NON_FILLER_RULES: tuple[str, ...] = ("cues", "emoticons")
 
 #: caption or audience cue words: a bracketed group made only of these is removed
 _CUE_WORDS = frozenset(
     "laughter laughs laughing laugh applause clapping claps cheers cheering cheer chuckles chuckling "
     "music inaudible crosstalk silence sighs sigh groans audience and".split()
 )
+# a character that can start an emoticon right after a word character or punctuation
+_EMOTICON_HINT = re.compile(r"\S[:;=<]")
+_EMOTICON_ENDS = frozenset(")(]}[{|/\\*><3DPpOocdlsSÞ$@&,.'")
 _BRACKETED = re.compile(r"[\[(]([^\[\]()]{1,60})[\])]")
 
 # "like" is a verb (with sentiment) only after a subject, an auxiliary, "to" or an adverb
@@ -112,6 +120,8 @@ class SentenceScorer:
         self.rules = frozenset(chosen)
         self._vader: Any = None
         self._boosters: frozenset[str] = frozenset()
+        self._emoticon_run: re.Pattern[str] | None = None
+        self._emoticon_one: re.Pattern[str] | None = None
 
     @property
     def vader(self) -> Any:
@@ -127,6 +137,8 @@ class SentenceScorer:
         """``text`` with cues and discourse fillers removed (whitespace-normalised)."""
         if "cues" in self.rules and ("(" in text or "[" in text):
             text = _BRACKETED.sub(_drop_cue, text)
+        if "emoticons" in self.rules and _EMOTICON_HINT.search(text):
+            text = self._unglue_emoticons(text)
         tokens = text.split()
         if not tokens:
             return ""
@@ -171,6 +183,28 @@ class SentenceScorer:
         return [self.score(t) for t in texts]
 
     # ---- the rules ----------------------------------------------------------------------
+
+    def _unglue_emoticons(self, text: str) -> str:
+        """Split emoticons of VADER's lexicon off the end of the word they were glued to
+        ("soon:)" -> "soon :)", "bye:'(:'(" -> "bye :'( :'("). Only emoticons starting with
+        ":", ";", "=" or "<" are split, and only at the end of a token, so "http://x", "10:30"
+        and "re:" stay whole."""
+        if self._emoticon_run is None:
+            emoticons = sorted((k for k in self.vader.lexicon if k[:1] in ":;=<" and len(k) >= 2), key=lambda k: (-len(k), k))
+            alternatives = "|".join(re.escape(e) for e in emoticons)
+            self._emoticon_run = re.compile(rf"(?:{alternatives})+$")
+            self._emoticon_one = re.compile(rf"{alternatives}")
+        out = []
+        for token in text.split():
+            match = self._emoticon_run.search(token) if token[-1:] in _EMOTICON_ENDS else None
+            if match is None:
+                out.append(token)
+                continue
+            head = token[: match.start()]
+            if head:
+                out.append(head)
+            out.extend(m.group(0) for m in self._emoticon_one.finditer(match.group(0)))
+        return " ".join(out)
 
     def _rewrite(self, tokens: Sequence[str], i: int, word: str, lexicon: dict[str, float]) -> str | None:
         """The token to keep for ``tokens[i]``, or ``None`` to drop it."""

@@ -1,7 +1,7 @@
 """The HTTP server and web page (``transcript-pipeline serve``).
 
-Needs the ``server`` extra (FastAPI, uvicorn, python-multipart). Importing this package is
-cheap; :func:`create_app` is in :mod:`pipeline.server.app`.
+FastAPI, uvicorn and python-multipart are ordinary dependencies of the package, so the
+server runs after a plain ``pip install``. Importing this package is cheap; :func:`create_app` is in :mod:`pipeline.server.app`.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Config, valid_keys
 from ..errors import ConfigError
+from ..model import describe_model
 from ..result import SCHEMA_VERSION
 from .limits import GuardMiddleware
 from .workers import Job, JobFailed, JobTimeout, PoolClosed, WorkerCrashed, WorkerPool
@@ -175,7 +176,9 @@ def create_app(settings: ServerSettings | None = None, *, pool: WorkerPool | Non
         return {
             "package_version": __version__,
             "schema_version": SCHEMA_VERSION,
-            "model": base_config.model,
+            # the package that runs, as every result's meta.model names it
+            "model": describe_model(base_config.model),
+            "model_setting": base_config.model,
             "config_fingerprint": base_config.fingerprint(),
             "formats": list(FORMATS),
             "config_keys": [k for k in valid_keys() if k not in SERVER_ONLY_KEYS],

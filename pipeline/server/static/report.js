@@ -10,7 +10,7 @@
   "use strict";
 
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var SECTIONS = ["title", "summary", "keywords", "tone", "quiz"];
+  var SECTIONS = ["title", "chapters", "summary", "keywords", "tone", "quiz"];
   var uid = 0;
 
   function el(tag, attrs, children) {
@@ -117,24 +117,83 @@
     return out;
   }
 
-  function renderTranscript(result) {
+  /** Character offset in `text` where each chapter starts (its first sentence). */
+  function chapterOffsets(result) {
+    var sentences = result.sentences || [];
+    return (result.chapters || []).map(function (c, i) {
+      var first = sentences[c.first_sentence];
+      return { offset: first ? first.start_char : 0, index: i, chapter: c };
+    });
+  }
+
+  /** The transcript with key phrases highlighted and, where each chapter starts, a marker
+   *  that the chapter list jumps to (id `prefix + index`). */
+  function renderTranscript(result, chapterPrefix) {
     var text = result.text || "";
     var keywords = result.keywords || [];
     var box = el("div", { "class": "transcript", tabindex: "0", role: "region", "aria-label": "Transcript with key phrases highlighted" });
+    var marks = chapterPrefix && (result.chapters || []).length > 1 ? chapterOffsets(result) : [];
+    var next = 0;
+    function plain(from, to) {
+      while (next < marks.length && marks[next].offset < to) {
+        var at = Math.max(from, marks[next].offset);
+        if (at > from) box.appendChild(document.createTextNode(text.slice(from, at)));
+        box.appendChild(chapterMarker(marks[next], chapterPrefix));
+        from = at;
+        next += 1;
+      }
+      if (to > from) box.appendChild(document.createTextNode(text.slice(from, to)));
+    }
     var pos = 0;
     highlightSpans(text, keywords).forEach(function (s) {
-      if (s.start > pos) box.appendChild(document.createTextNode(text.slice(pos, s.start)));
+      plain(pos, s.start);
       box.appendChild(el("mark", { "class": "kw kw-" + (s.k % 8), "data-k": s.k, title: "key phrase: " + keywords[s.k].text, text: text.slice(s.start, s.end) }));
       pos = s.end;
     });
-    if (pos < text.length) box.appendChild(document.createTextNode(text.slice(pos)));
+    plain(pos, text.length + 1);
     return box;
   }
 
-  function renderKeywords(result) {
+  function chapterMarker(mark, prefix) {
+    var c = mark.chapter;
+    var label = (formatTime(c.start) ? formatTime(c.start) + " " : "") + c.title;
+    return el("span", { "class": "chapter-mark", id: prefix + mark.index, tabindex: "-1", "data-chapter": mark.index, text: "\u00a7 " + label });
+  }
+
+  // ---- chapters -------------------------------------------------------------------------
+
+  /** Chapter list with jump-to links into the transcript; the transcript is shown here when
+   *  the key-words section (which holds it otherwise) is not. */
+  function renderChapters(result, options) {
+    var chapters = result.chapters || [];
+    if (chapters.length < 2) {
+      return section("chapters", "Chapters", [el("p", { text: chapters.length ? "One part: the transcript stays on one topic or is too short to divide." : "No chapters: the transcript has no clear parts." })]);
+    }
+    var prefix = options.chapterPrefix;
+    var list = el("ol", { "class": "chapter-list" });
+    chapters.forEach(function (c, i) {
+      var link = el("a", { href: "#" + prefix + i, "class": "chapter-link" }, [timeBadge(c.start), el("span", { "class": "chapter-title", text: c.title })]);
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(prefix + i);
+        if (!target) return;
+        event.preventDefault();
+        document.querySelectorAll(".chapter-mark.current").forEach(function (m) { m.classList.remove("current"); });
+        target.classList.add("current");
+        if (target.scrollIntoView) target.scrollIntoView({ block: "start" });
+        target.focus({ preventScroll: true });
+      });
+      var words = (c.keywords || []).length ? el("span", { "class": "chapter-keywords", text: " \u2014 " + c.keywords.join(", ") }) : null;
+      list.appendChild(el("li", null, [link, words]));
+    });
+    var body = [el("p", { "class": "hint", text: "Select a chapter to jump to it in the transcript." }), list];
+    if (options.ownTranscript) body.push(el("h3", { text: "Transcript" }), renderTranscript(result, prefix));
+    return section("chapters", "Chapters", body);
+  }
+
+  function renderKeywords(result, options) {
     var keywords = result.keywords || [];
     var list = el("ul", { "class": "keyword-list" });
-    var transcript = renderTranscript(result);
+    var transcript = renderTranscript(result, options.chapterPrefix);
     keywords.forEach(function (kw, k) {
       var forms = (kw.forms || []).filter(function (f) { return f !== kw.text; });
       var button = el("button", {
@@ -180,12 +239,19 @@
       chart.appendChild(svg("line", { x1: L, x2: L + pw, y1: sy(v), y2: sy(v), "class": v === 0 ? "axis-zero" : "grid" }));
       chart.appendChild(svg("text", { x: L - 6, y: sy(v) + 4, "text-anchor": "end", "class": "tick", text: v === 0 ? "0" : signed(v).replace(".00", "").replace("0.50", ".5") }));
     });
-    var ticks = timed ? 5 : Math.min(points.length, 6);
-    for (var i = 0; i < ticks; i++) {
-      var xv = ticks === 1 ? x0 : x0 + (x1 - x0) * i / (ticks - 1);
-      var label = timed ? formatTime(xv) : String(Math.round(xv) + 1);
-      chart.appendChild(svg("text", { x: sx(xv), y: T + ph + 16, "text-anchor": "middle", "class": "tick", text: label }));
+    // x ticks: 5 evenly spaced times; untimed, whole part numbers at a fixed step (1, 3,
+    // 5, ... for 10 parts) placed exactly under their points, so the spacing is even
+    var tickValues = [];
+    if (timed) {
+      for (var i = 0; i < 5; i++) tickValues.push(x0 + (x1 - x0) * i / 4);
+    } else {
+      var step = Math.max(1, Math.ceil((points.length - 1) / 5));
+      for (var part = 0; part < points.length; part += step) tickValues.push(part);
     }
+    tickValues.forEach(function (xv) {
+      var label = timed ? formatTime(xv) : String(xv + 1);
+      chart.appendChild(svg("text", { x: sx(xv), y: T + ph + 16, "text-anchor": "middle", "class": "tick", text: label }));
+    });
     chart.appendChild(svg("text", { x: L + pw / 2, y: H - 4, "text-anchor": "middle", "class": "axis-label", text: timed ? "time (m:ss)" : "part of the transcript" }));
     if (points.length) {
       var d = points.map(function (p, i) { return (i ? "L" : "M") + sx(xs[i]).toFixed(1) + " " + sy(p.score).toFixed(1); }).join(" ");
@@ -317,14 +383,16 @@
     return section("quiz", "Quiz", [form, score, retry]);
   }
 
-  var RENDER = { title: renderTitle, summary: renderSummary, keywords: renderKeywords, tone: renderTone, quiz: renderQuiz };
+  var RENDER = { title: renderTitle, chapters: renderChapters, summary: renderSummary, keywords: renderKeywords, tone: renderTone, quiz: renderQuiz };
 
   /** Replace the contents of `container` with the named sections (default: all). */
   function render(container, result, sections) {
     sections = sections && sections.length ? sections : SECTIONS;
     while (container.firstChild) container.removeChild(container.firstChild);
+    // one transcript per page: in the key-words section, else in the chapters section
+    var options = { chapterPrefix: "chapter-" + (++uid) + "-", ownTranscript: sections.indexOf("keywords") < 0 };
     SECTIONS.forEach(function (name) {
-      if (sections.indexOf(name) >= 0) container.appendChild(RENDER[name](result));
+      if (sections.indexOf(name) >= 0) container.appendChild(RENDER[name](result, options));
     });
     var warnings = (result.meta && result.meta.warnings) || [];
     if (warnings.length) {

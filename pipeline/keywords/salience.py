@@ -1,0 +1,47 @@
+"""Salience: how much more often a phrase is said here than in English at large.
+
+YAKE ranks by in-text statistics only (frequency, position, spread, casing), so words that
+are frequent everywhere ("people", "time", "world", "things") rank as high as the subject
+of a talk. Keyness corrects that: the ratio of a phrase's rate in this text to its rate in
+general English (``wordfreq``'s "small" English list, Zipf scale; the frequency of a
+multi-word phrase is wordfreq's estimate from its words). A phrase said 20 times in a
+2,000-word talk about surgery ("surgery": 1e-2 here, 4e-5 in general) is ~250x over its
+background; "people" said 15 times is ~4x.
+
+The factor is ``log10(rate / background)`` clipped to ``[FLOOR, CEILING]``; a group's YAKE
+score (lower is more key) is divided by it. Words wordfreq does not know (names, jargon,
+ASR spellings) get the background of a rare word (``UNKNOWN_ZIPF``).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+#: Zipf value (log10 of frequency per billion words) given to words wordfreq does not list
+UNKNOWN_ZIPF = 1.5
+#: keyness factor bounds: a phrase below its background rate is not rewarded below FLOOR;
+#: beyond CEILING every phrase is equally specific
+FLOOR = 0.25
+CEILING = 4.0
+#: texts shorter than this many words count as this long (an abstract's one mention of
+#: "distillation" is salient, but not infinitely so)
+_MIN_WORDS = 200
+
+
+@lru_cache(maxsize=65536)
+def background_zipf(phrase: str) -> float:
+    """Zipf frequency of a lower-cased phrase in general English (0-8, higher is commoner)."""
+    from wordfreq import zipf_frequency  # imported on first use: the list loads in ~40 ms
+
+    value = zipf_frequency(phrase, "en", wordlist="small")
+    return value if value > 0 else UNKNOWN_ZIPF
+
+
+def keyness(phrase: str, count: int, n_words: int) -> float:
+    """``log10`` of (occurrences per word here / per word in general English), clipped to
+    ``[FLOOR, CEILING]``; higher is more specific to this text."""
+    rate = count / max(n_words, _MIN_WORDS)
+    background = 10.0 ** (background_zipf(phrase) - 9.0)
+    value = math.log10(rate / background) if rate > 0 else FLOOR
+    return min(CEILING, max(FLOOR, value))
