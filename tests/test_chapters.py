@@ -150,6 +150,18 @@ def test_identical_lines_give_no_exception(default_pipeline):
     assert len(result.chapters) <= 1 or len({c.title for c in result.chapters}) == len(result.chapters)
 
 
+def test_repeated_cue_lines_are_not_cut_into_parts(default_pipeline):
+    result = default_pipeline("\n".join(["Speaker 1: We need to talk about the budget for next year."] * 300))
+    assert len(result.chapters) <= 1
+    assert not any(c.title.startswith("Part ") for c in result.chapters)
+
+
+def test_short_clip_has_no_chapters_and_says_why(default_pipeline):
+    result = default_pipeline("Bees make honey in the hive. The queen lays the eggs.")
+    assert result.chapters == ()
+    assert any("too short" in w for w in result.meta.warnings)
+
+
 def test_no_nouns_gives_no_chapters_with_a_warning(default_pipeline):
     result = default_pipeline("\n".join(["Yes, it is so. Oh well, why not, okay."] * 200))
     assert result.chapters == ()

@@ -57,6 +57,8 @@ _MAX_BLOCKS = 300
 #: within-part similarity bonus for a part that starts at a cue phrase or after a long pause
 _CUE_BONUS = 1.0
 _PAUSE_BONUS = 1.0
+#: cue phrases are ignored when more than this share of the sentences opens with one
+_MAX_CUE_SHARE = 0.1
 #: a further part is added beyond the length's prior when its cut gains at least this share
 #: of what the first cut gained
 _SHARP = 0.9
@@ -82,6 +84,8 @@ def chapter_starts(sentences: Sequence[Sentence], skip: frozenset[str], *, min_w
     if weights.sum() == 0:
         return (0,)
     cues = np.asarray([i > 0 and is_cue(s.text) for i, s in enumerate(sentences)], dtype=bool)
+    if cues.sum() > max(3.0, _MAX_CUE_SHARE * n):
+        cues[:] = False  # a "cue" opening sentence after sentence marks no change of topic
     pauses = _pause_signal(sentences)
     size = max(float(_MIN_BLOCK), float(weights.sum()) / _MAX_BLOCKS)
     starts = _blocks(weights, size, cues | (pauses >= 0.5))

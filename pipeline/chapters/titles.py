@@ -27,6 +27,10 @@ _MODIFIER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MAX_PHRASE = 4
 #: how much a phrase spread over the whole recording is held back (0: not at all)
 _SHARE_POWER = 0.5
+#: a multi-word phrase among the best _PHRASE_REACH, scoring at least _PHRASE_SHARE of the
+#: best, is a title by itself
+_PHRASE_REACH = 3
+_PHRASE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -68,7 +72,7 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict
                     continue
                 key = tuple((t.lemma or t.text).lower() for t in part)
                 phrase = found.setdefault(key, Phrase(key=key, first=sentence.index))
-                form = " ".join(t.text for t in part)
+                form = " ".join(_as_written(t, sentence) for t in part)
                 phrase.forms[form] = phrase.forms.get(form, 0) + 1
                 phrase.count += 1
                 phrase.proper += all(t.pos == "PROPN" for t in part)
@@ -77,6 +81,15 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict
             run = []
         out.append(found)
     return out
+
+
+def _as_written(token: Token, sentence: Sentence) -> str:
+    """The token's text, lower-cased when it is capitalised only because it opens the
+    sentence ("Audience ..."); names and acronyms keep their capitals."""
+    text = token.text
+    if token.start_char == sentence.start_char and token.pos != "PROPN" and text[1:].islower():
+        return text.lower()
+    return text
 
 
 def _hyphen_joined(tokens: Sequence[Token]) -> list[Token]:
@@ -183,8 +196,8 @@ def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]
     if not fresh:
         return "", []
     top = fresh[0][0]
-    for score, phrase in fresh[:3]:
-        if len(phrase.key) > 1 and score >= 0.5 * top:
+    for score, phrase in fresh[:_PHRASE_REACH]:
+        if len(phrase.key) > 1 and score >= _PHRASE_SHARE * top:
             return _sentence_case(phrase.text), [phrase]
     first = fresh[0][1]
     room = max_words - len(first.text.split()) - 1

@@ -31,7 +31,7 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
     (to tell a name from a common noun the tagger capitalised)."""
     toks = sentence.tokens
     span = toks[gap.start : gap.end]
-    if any(c in gap.text for c in "\"“”()[]"):
+    if any(c in gap.text for c in "\"“”()[]_"):
         return False  # a span across a quotation mark or bracket: '30 "place'
     if gap.start > 0 and toks[gap.start - 1].text in _CURRENCY:
         return False  # "a $_____ fine": the sign outside the blank

@@ -144,6 +144,8 @@ class Pool:
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
+            if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
+                continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
             if gap.kind == "NP" and entry.plural != plural:
                 continue  # "a lot of _____" takes "children", not "grandfather"
             # a fact for a true/false swap reads as naturally as the answer: "jumped into the

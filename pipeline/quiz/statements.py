@@ -97,6 +97,8 @@ _LINK_WORDS = frozenset(
         "obviously", "clearly", "apparently", "interestingly", "surprisingly", "ironically",
         "today", "tonight", "yesterday", "tomorrow", "remember", "imagine", "look", "see",
         "let", "let's", "please", "what", "who", "why", "how", "where", "whatever", "whoever",
+        "definitely", "certainly", "probably", "honestly", "really", "absolutely", "totally",
+        "presumably", "hopefully", "personally", "generally", "normally", "usually",
     }
 )
 #: pronouns that need an antecedent: resolved only by a noun earlier in the same sentence
@@ -180,7 +182,7 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
         return False  # half a quotation or an open bracket: cut from a longer passage
-    if _repeats_a_word(words) or _opener_points_back(tokens):
+    if _repeats_a_word(words) or _opener_points_back(tokens) or _dislocated(tokens):
         return False
     if any(t.pos == "INTJ" for t in words):
         return False  # "semantic, like, highlight", "wow", "oh": spoken, not a statement
@@ -194,6 +196,20 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
     if not english(words) or not any(t.tag in _FINITE for t in words):
         return False  # a foreign quotation, a list of words or a heading
     return not _unresolved(words)
+
+
+def _dislocated(tokens: Sequence[Token]) -> bool:
+    """A short phrase without a verb, a comma, then a pronoun subject: spoken left
+    dislocation ("The chip, we're going for …", "Material, we want to stick to titanium")."""
+    for i, t in enumerate(tokens[:6]):
+        if t.text == ",":
+            before = [x for x in tokens[:i] if not x.is_punct]
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            return (
+                bool(before) and after is not None and after.pos == "PRON"
+                and not any(x.pos in ("VERB", "AUX", "ADP", "SCONJ", "ADV") for x in before)
+            )
+    return False
 
 
 def broken_word(text: str) -> bool:
