@@ -42,7 +42,8 @@ class NaiveComposition:
 
         from pipeline.model import load_model
 
-        self.nlp = load_model("en_core_web_sm").nlp
+        # spaCy as it comes (thinc's default blis ops), not the pipeline's tuned loading
+        self.nlp = load_model("en_core_web_sm", numpy_ops=False).nlp
         self.nlp.max_length = 5_000_000
         self.textrank = TextRankSummarizer(Stemmer("english"))
         self.textrank.stop_words = get_stop_words("english")

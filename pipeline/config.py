@@ -183,14 +183,14 @@ class ChapterConfig:
     """Chapters: where the topic changes.
 
     ``min_words``: shortest chapter, in words. ``max_chapters``: most chapters (0: none).
-    ``words_per_chapter``: the typical chapter length the count starts from (words); the
-    cohesion curve then decides how many of the candidate boundaries are real.
+    ``words_per_chapter``: sets the count, ``1 + sqrt(words / words_per_chapter)`` chapters
+    (fewer when the text is too short or too uniform for them).
     ``title_words``: longest chapter title, in words. ``keywords``: key phrases per chapter.
     """
 
     min_words: int = 150
     max_chapters: int = 20
-    words_per_chapter: int = 700
+    words_per_chapter: int = 500
     title_words: int = 6
     keywords: int = 5
 

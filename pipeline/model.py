@@ -59,8 +59,9 @@ def describe_model(name: str) -> str:
     return name
 
 
-def load_model(name: str) -> LoadedModel:
-    """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing."""
+def load_model(name: str, *, numpy_ops: bool = True) -> LoadedModel:
+    """Load ``name`` (see module docstring). Raises :class:`ConfigError` when it is missing.
+    ``numpy_ops=False`` leaves thinc's default ops (blis), as plain ``spacy.load`` does."""
     import spacy
 
     if not isinstance(name, str) or not name.strip() or "\x00" in name:
@@ -74,7 +75,8 @@ def load_model(name: str) -> LoadedModel:
             nlp = module.load() if hasattr(module, "load") else spacy.load(package)
         except Exception as exc:  # noqa: BLE001 - any module can be named: "os", "json"
             raise ConfigError(f"{name!r} is not a spaCy model: {type(exc).__name__}: {str(exc)[:200]}") from None
-        use_numpy_ops(nlp)
+        if numpy_ops:
+            use_numpy_ops(nlp)
         version = str(nlp.meta.get("version", "unknown"))
         log.debug("loaded spaCy model %s %s", package, version)
         return LoadedModel(nlp=nlp, package=package, version=version)
@@ -83,7 +85,8 @@ def load_model(name: str) -> LoadedModel:
     except (OSError, ImportError, ValueError, KeyError) as exc:
         tried = ", ".join(_ALIASES.get(name, (name,)))
         raise ConfigError(f"spaCy model {name!r} is not installed (tried {tried}): {exc}") from None
-    use_numpy_ops(nlp)
+    if numpy_ops:
+        use_numpy_ops(nlp)
     return LoadedModel(nlp=nlp, package=str(nlp.meta.get("name", name)), version=str(nlp.meta.get("version", "unknown")))
 
 

@@ -128,8 +128,7 @@ class Segmenter:
             # the neural components only; POS and lemma from _TokenAttributes (same values)
             with self.nlp.select_pipes(enable=attributes.parse_neural):
                 docs = list(self.nlp.pipe(texts, batch_size=_BATCH_SIZE))
-            for doc, text in zip(docs, texts):
-                attributes.annotate_parsed(doc, text)
+            attributes.annotate_parsed(docs, texts)
             return docs
         return list(self.nlp.pipe(texts, disable=self._full_disable, batch_size=_BATCH_SIZE))
 
@@ -236,9 +235,11 @@ class Segmenter:
             return []
         out = []
         chunks = _chunks(tokens, self.config.max_words)
-        # every piece of a cut sentence names the first piece, so it can be made whole again
-        chunk_of = first_index if len(chunks) > 1 else None
-        for chunk in chunks:
+        # every piece of a cut sentence names the first piece, so it can be made whole again;
+        # a cut that fell where a sentence ends (the splitter missed the boundary: ". The")
+        # starts a new sentence, so such a piece may be whole on its own
+        groups = _chunk_groups(chunks, first_index)
+        for chunk, chunk_of in zip(chunks, groups):
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -327,28 +328,32 @@ class _TokenAttributes:
             parse_neural = [n for n in full if n in ("tok2vec", "tagger", "parser", "ner")]
         return cls(nlp, [n for n in light if n in ("tok2vec", "tagger", "senter")], multi, parse_neural, parse_multi)
 
-    def annotate_parsed(self, doc: Any, text: str) -> None:
-        """Set POS, lemma and tag on a doc from the parse pass's neural components, as
+    def annotate_parsed(self, docs: list[Any], texts: list[str]) -> None:
+        """Set POS, lemma and tag on docs from the parse pass's neural components, as
         the attribute ruler and lemmatizer would (keyed by text, tag and dependency
-        label; multi-token patterns checked as in :meth:`tokens`)."""
-        if self._parse_has_multi and (self._parse_prefilter is None or self._parse_prefilter.search(text.lower())) and self.parse_matcher(doc, allow_missing=True):
-            self.ruler(doc)
-            self.lemmatizer(doc)
-            return
+        label; multi-token patterns checked as in :meth:`tokens`). The uncached keys of
+        all the docs are computed in one go (each key's value is the same either way)."""
+        plain: list[tuple[Any, list[tuple[str, str, str]]]] = []
+        for doc, text in zip(docs, texts):
+            if self._parse_has_multi and (self._parse_prefilter is None or self._parse_prefilter.search(text.lower())) and self.parse_matcher(doc, allow_missing=True):
+                self.ruler(doc)
+                self.lemmatizer(doc)
+            else:
+                plain.append((doc, [(t.text, t.tag_, t.dep_) for t in doc]))
         cache = self._parse_cache
         # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
         # whole cache, so each document would pay for every word seen before it
-        missing = {key for key in ((t.text, t.tag_, t.dep_) for t in doc) if key not in cache}
+        missing = {key for _, keys in plain for key in keys if key not in cache}
         if missing:
             self._compute_many(sorted(missing))
-        for t in doc:
-            key = (t.text, t.tag_, t.dep_)
-            attrs = cache.get(key)
-            if attrs is None:
-                attrs = self._compute(*key)
-            t.pos_, t.lemma_ = attrs[0], attrs[1]
-            if attrs[2] != key[1]:
-                t.tag_ = attrs[2]
+        for doc, keys in plain:
+            for t, key in zip(doc, keys):
+                attrs = cache.get(key)
+                if attrs is None:
+                    attrs = self._compute(*key)
+                t.pos_, t.lemma_ = attrs[0], attrs[1]
+                if attrs[2] != key[1]:
+                    t.tag_ = attrs[2]
 
     def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
         """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
@@ -412,7 +417,7 @@ class _TokenAttributes:
                 token.tag_ = key[1]
                 if len(key) > 2 and key[2]:
                     token.dep_ = key[2]
-            if not ((self._has_multi and self.matcher(many, allow_missing=True)) or (self._parse_has_multi and self.parse_matcher(many, allow_missing=True))):
+            if not self._multi_match(many, parsed=len(keys[0]) > 2):
                 break
         else:
             for key in keys:
@@ -426,6 +431,16 @@ class _TokenAttributes:
             if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
                 cache.clear()
             cache[key] = (token.pos_, token.lemma_, token.tag_)  # type: ignore[index]
+
+    def _multi_match(self, many: Any, *, parsed: bool) -> bool:
+        """Could a multi-token ruler pattern match across the words of a :meth:`_compute_many`
+        doc? Without dependency labels (fast-pass keys) the parse patterns match exactly
+        where the fast-pass ones do, and with them they include the fast-pass ones, so one
+        matcher is enough; and it runs only where the text prefilter finds something."""
+        matcher, prefilter, has_multi = (self.parse_matcher, self._parse_prefilter, self._parse_has_multi) if parsed else (self.matcher, self._prefilter, self._has_multi)
+        if not has_multi or (prefilter is not None and not prefilter.search(many.text.lower())):
+            return False
+        return bool(matcher(many, allow_missing=True))
 
     def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
         """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
@@ -483,6 +498,10 @@ def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | N
 
 #: fast-pass token attributes read with Doc.to_array
 _ARRAY_ATTRS = ["ORTH", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_NUM", "SENT_START"]
+#: parse-pass token attributes read with Doc.to_array (HEAD separately: it is signed)
+_PARSED_ATTRS = ["ORTH", "LEMMA", "POS", "TAG", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "LIKE_NUM", "DEP", "ENT_TYPE", "ENT_IOB"]
+#: Token.ent_iob_ of spaCy's ENT_IOB values
+_ENT_IOB = ("", "I", "O", "B")
 
 #: token attributes whose value depends on the token alone (and DEP, which is empty in
 #: the fast pass); a ruler pattern using anything else disables the shortcut
@@ -593,6 +612,24 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
     return [c for c in chunks if c]
 
 
+def _chunk_groups(chunks: list[list[Any]], first_index: int) -> list[int | None]:
+    """For each chunk of one statistical sentence, the index of the first chunk of the
+    spoken sentence it belongs to (``None`` for a chunk that is a whole sentence). Chunks
+    join unless the previous one ends with a sentence mark and this one starts with a
+    capital letter (a boundary the sentence splitter missed)."""
+    starts = [0]
+    for k in range(1, len(chunks)):
+        ends = chunks[k - 1][-1].text in (".", "!", "?") or (len(chunks[k - 1]) > 1 and chunks[k - 1][-2].text in (".", "!", "?") and chunks[k - 1][-1].is_punct)
+        if ends and chunks[k][0].text[:1].isupper():
+            starts.append(k)
+        else:
+            starts.append(starts[-1])
+    sizes: dict[int, int] = {}
+    for g in starts:
+        sizes[g] = sizes.get(g, 0) + 1
+    return [first_index + g if sizes[g] > 1 else None for g in starts]
+
+
 def _token(t: Any, offset: int, sent_start: int | None) -> Token:
     parsed = sent_start is not None
     return Token(
@@ -613,15 +650,35 @@ def _token(t: Any, offset: int, sent_start: int | None) -> Token:
 
 
 def _parsed_sentence(sentence: Sentence, doc: Any) -> Sentence:
-    """Rebuild ``sentence`` from a full parse of its own text."""
+    """Rebuild ``sentence`` from a full parse of its own text. Token attributes are read
+    with ``Doc.to_array`` (one C call) rather than through token objects."""
     offset = sentence.start_char
-    keep = [t for t in doc if not t.is_space]
-    position = {t.i: j for j, t in enumerate(keep)}
+    strings = doc.vocab.strings
+    rows = doc.to_array(_PARSED_ATTRS).tolist()
+    heads = doc.to_array("HEAD").astype("int64").tolist()  # relative offsets, stored unsigned
+    keep = [i for i, row in enumerate(rows) if not row[5]]
+    position = {i: j for j, i in enumerate(keep)}
     tokens = []
-    for t in keep:
-        tok = _token(t, offset, 0)
-        head = position.get(t.head.i, position[t.i])
-        tokens.append(dataclasses.replace(tok, head=head))
+    for i in keep:
+        orth, lemma, pos, tag, idx, _, is_stop, is_punct, like_num, dep, ent_type, ent_iob = rows[i]
+        text = strings[orth]
+        tokens.append(
+            Token(
+                text=text,
+                lemma=strings[lemma],
+                pos=strings[pos],
+                tag=strings[tag],
+                start_char=offset + idx,
+                end_char=offset + idx + len(text),
+                is_stop=bool(is_stop),
+                is_punct=bool(is_punct),
+                like_num=bool(like_num),
+                dep=strings[dep],
+                head=position.get(i + heads[i], position[i]),
+                ent_type=strings[ent_type],
+                ent_iob=_ENT_IOB[ent_iob],
+            )
+        )
 
     def span(s: Any, label: str) -> Span | None:
         inner = [position[t.i] for t in s if t.i in position]

@@ -3,7 +3,7 @@ script in the transcript to check that it is shown as text."""
 
 from __future__ import annotations
 
-from pipeline.result import Keyword, Meta, Moment, QuizItem, Result, SentenceOut, Sentiment, SummaryItem, TimelinePoint
+from pipeline.result import Chapter, Keyword, Meta, Moment, QuizItem, Result, SentenceOut, Sentiment, SummaryItem, TimelinePoint
 
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
 
@@ -60,4 +60,8 @@ def make_result() -> Result:
         meta=Meta(package_version="0.1.0", model="en_core_web_sm==3.8.0", config_fingerprint="0123456789abcdef",
                   input_sha256="0" * 64, warnings=("a <b>warning</b>",), input_format="text", source="talk<1>.txt"),
         text=text,
+        chapters=(
+            Chapter(title="Solar panels", start=0.0, end=19.5, first_sentence=0, last_sentence=1, keywords=("solar panels",)),
+            Chapter(title=f"Battery {XSS}", start=20.0, end=39.5, first_sentence=2, last_sentence=3, keywords=("battery",)),
+        ),
     )

@@ -76,9 +76,17 @@ def test_generate_everything_and_take_the_quiz(page, server) -> None:
     sync_api.expect(page.get_by_label("Transcript", exact=True)).not_to_have_value("")
     page.get_by_role("button", name="Generate all").click()
     results = page.locator("#results")
-    for name in ("Title", "Summary", "Key words", "Tone", "Quiz"):
+    for name in ("Title", "Chapters", "Summary", "Key words", "Tone", "Quiz"):
         sync_api.expect(results.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=120_000)
     assert results.locator(".transcript mark").count() > 0  # key phrases highlighted
+    # chapters: a list with times; selecting one jumps to its start in the transcript
+    links = results.locator("a.chapter-link")
+    assert links.count() >= 2 and results.locator(".transcript .chapter-mark").count() == links.count()
+    sync_api.expect(links.first).to_contain_text("0:0")
+    links.last.click()
+    target = results.locator(".transcript .chapter-mark").last
+    sync_api.expect(target).to_be_focused()
+    sync_api.expect(target).to_be_in_viewport()
     chart = results.get_by_role("img")
     sync_api.expect(chart).to_be_visible()
     assert results.locator("svg.tone-chart circle").count() >= 1
@@ -108,6 +116,9 @@ def test_single_section_buttons_and_keyboard(page, server) -> None:
     page.keyboard.press("Enter")
     sync_api.expect(page.locator("#results").get_by_role("heading", name="Summary", exact=True)).to_be_visible(timeout=120_000)
     assert page.locator("#results section").count() == 1
+    page.get_by_role("button", name="Chapters", exact=True).click()  # one topic: says so, no list
+    sync_api.expect(page.locator("#results").get_by_role("heading", name="Chapters", exact=True)).to_be_visible()
+    assert page.locator("#results section").count() == 1 and page.locator("#results a.chapter-link").count() == 0
     page.get_by_role("button", name="Tone", exact=True).click()  # served from the cached result
     sync_api.expect(page.locator("#results").get_by_role("heading", name="Tone", exact=True)).to_be_visible()
     assert page.locator("#results section").count() == 1
@@ -162,6 +173,13 @@ def test_html_report_renders_offline_and_safely(page, tmp_path) -> None:
     second.get_by_role("radio", name="False", exact=True).check()
     second.get_by_role("button", name="Check answer").click()
     sync_api.expect(root.locator(".score")).to_contain_text("1 of 2 correct")
+    chapters = root.locator("a.chapter-link")
+    assert chapters.count() == 2
+    sync_api.expect(chapters.nth(1)).to_contain_text("0:20")
+    sync_api.expect(chapters.nth(1)).to_contain_text(XSS)  # a title is text too
+    chapters.nth(1).click()
+    sync_api.expect(root.locator(".transcript .chapter-mark").nth(1)).to_be_focused()
+    assert root.locator(".transcript").count() == 1  # one transcript, in the key-words section
     assert [u for u in requests if not u.startswith("file:")] == []  # nothing fetched
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert page.errors == []

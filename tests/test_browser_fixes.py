@@ -77,3 +77,31 @@ def test_a_long_quiz_question_stays_inside_its_box(browser, tmp_path):  # noqa: 
     assert lines >= 3  # the case of the issue: a legend of several lines
     assert inner["y"] >= box["y"] + border_top  # below the top border, not across it
     assert inner["x"] >= box["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"] + 0.5
+
+
+def test_several_reports_in_one_html_document_all_render(browser, tmp_path):  # noqa: F811
+    """`analyze a b --format html -o x.html`: one page, each report drawn and usable."""
+    from pipeline.render.html import to_html_documents
+
+    base = make_result()
+    other = dataclasses.replace(base, title="A second talk", meta=dataclasses.replace(base.meta, source="second.txt"))
+    report = tmp_path / "reports.html"
+    report.write_text(to_html_documents([base, other]), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(report.as_uri())
+    docs = page.locator("article.report-doc")
+    sync_api.expect(docs).to_have_count(2)
+    for i in range(2):
+        sync_api.expect(docs.nth(i).get_by_role("heading", name="Quiz", exact=True)).to_be_visible()
+    second = docs.nth(1).locator("fieldset.question").first
+    second.get_by_role("radio", name="Solar panels", exact=True).check()
+    second.get_by_role("button", name="Check answer").click()
+    sync_api.expect(second.locator(".feedback")).to_contain_text("Correct")
+    sync_api.expect(docs.nth(0).locator(".feedback").first).to_be_empty()  # the first report is its own
+    page.get_by_role("link", name="A second talk").click()
+    page.screenshot(path=str(ARTIFACTS / "reports_two.png"))
+    context.close()
+    assert errors == []

@@ -10,8 +10,9 @@ import pytest
 
 from conftest import SAMPLES
 from pipeline.chapters import ChapterMaker
-from pipeline.chapters.boundaries import choose, is_cue
-from pipeline.chapters.cohesion import band, cohesion_curve, term_matrix
+from pipeline.chapters.boundaries import _split, _trace, is_cue
+from pipeline.chapters.cohesion import band, block_similarity, term_matrix
+from pipeline.chapters.titles import make_title, merge, phrases_of, ranked, specificity
 from pipeline.config import ChapterConfig, Config
 from pipeline.errors import ConfigError, PipelineWarning
 from pipeline.render import render
@@ -149,6 +150,18 @@ def test_identical_lines_give_no_exception(default_pipeline):
     assert len(result.chapters) <= 1 or len({c.title for c in result.chapters}) == len(result.chapters)
 
 
+def test_repeated_cue_lines_are_not_cut_into_parts(default_pipeline):
+    result = default_pipeline("\n".join(["Speaker 1: We need to talk about the budget for next year."] * 300))
+    assert len(result.chapters) <= 1
+    assert not any(c.title.startswith("Part ") for c in result.chapters)
+
+
+def test_short_clip_has_no_chapters_and_says_why(default_pipeline):
+    result = default_pipeline("Bees make honey in the hive. The queen lays the eggs.")
+    assert result.chapters == ()
+    assert any("too short" in w for w in result.meta.warnings)
+
+
 def test_no_nouns_gives_no_chapters_with_a_warning(default_pipeline):
     result = default_pipeline("\n".join(["Yes, it is so. Oh well, why not, okay."] * 200))
     assert result.chapters == ()
@@ -199,19 +212,39 @@ def test_band_matrix_rows():
     assert m.tolist() == [[1, 1, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]]
 
 
-def test_cohesion_dips_at_a_vocabulary_change():
-    lemmas = [["bee", "hive"]] * 20 + [["engine", "piston"]] * 20
-    curve = cohesion_curve(term_matrix(lemmas), np.full(40, 2.0), window=10.0, reach=5)
-    assert int(np.argmax(curve.depth)) == 20
-    assert curve.similarity[20] == 0.0
+def test_block_similarity_is_high_within_a_topic():
+    lemmas = [["bee", "hive"]] * 4 + [["engine", "piston"]] * 4
+    similarity = block_similarity(term_matrix(lemmas), np.asarray([0, 2, 4, 6]))
+    assert similarity.shape == (4, 4)
+    assert similarity[0, 1] > 0.99 and similarity[2, 3] > 0.99
+    assert similarity[1, 2] == 0.0
 
 
-def test_choose_respects_minimum_length_and_starts_at_zero():
-    scores = np.zeros(100)
-    scores[[10, 50, 52, 90]] = [1.0, 0.9, 0.95, 0.8]
-    starts = choose(scores, np.full(100, 10.0), min_words=150, words_per_chapter=300, max_chapters=10)
-    assert starts[0] == 0 and 52 in starts and 50 not in starts and 10 not in starts  # 10: too near the start
-    assert all(b - a >= 15 for a, b in zip(starts, starts[1:]))
+def test_split_finds_the_two_squares_and_respects_the_shortest_part():
+    blocks = np.kron(np.eye(2), np.ones((5, 5)))  # two topics of five blocks each
+    best, back = _split(blocks, np.zeros(11), np.full(10, 100.0), limit=3, min_words=200)
+    assert _trace(back, 2, 10) == [0, 5]
+    assert best[2, -1] > best[1, -1]
+    _, back = _split(blocks, np.zeros(11), np.full(10, 100.0), limit=3, min_words=600)
+    assert not np.isfinite(_split(blocks, np.zeros(11), np.full(10, 100.0), limit=3, min_words=600)[0][2, -1])
+
+
+def test_specificity_prefers_rare_words():
+    assert specificity(("genocide",)) > specificity(("room",))
+    assert specificity(("people",)) == 0.15
+    assert specificity(("rhinovirus",)) == 1.0
+
+
+def test_title_uses_each_phrase_once(default_pipeline):
+    from pipeline.ingest import read_text
+
+    sentences = default_pipeline.segmenter(default_pipeline.cleaner(read_text(TOPICS["bees"] * 3))).sentences
+    per_sentence = phrases_of(sentences, frozenset())
+    candidates = ranked(merge(per_sentence), merge(per_sentence), 1)
+    title, named = make_title(candidates, set(), 6)
+    assert 1 <= len(title.split()) <= 6 and named
+    again, _ = make_title(candidates, {p.key for p in named}, 6)
+    assert again and again != title
 
 
 def test_max_chapters_zero_turns_chapters_off(default_pipeline):

@@ -233,7 +233,12 @@ def test_trailing_boilerplate_removed_with_warning():
     t = Transcript(segments=tuple(Segment(x) for x in body + tail), warnings=("earlier",))
     out = Cleaner(ALL_ON)(t)
     assert [s.text for s in out.segments] == body
-    assert out.warnings == ("earlier", "removed 3 trailing boilerplate lines")
+    # the copyright line is page chrome (a legal notice) wherever it is; the rest is the tail's
+    assert out.warnings == (
+        "earlier",
+        "removed page chrome (legal notice): '© 2024 Acme Corp. All rights reserved.'",
+        "removed 2 trailing boilerplate lines",
+    )
 
 
 def test_boilerplate_only_in_the_tail():

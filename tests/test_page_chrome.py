@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.chrome import chrome_kind
-from pipeline.clean import Cleaner
+from pipeline.clean import MAX_CHROME_WARNINGS, Cleaner
 from pipeline.config import CleanConfig
 from pipeline.ingest import read_path
 from pipeline.types import Segment, Transcript
@@ -41,10 +41,13 @@ def test_paste_loses_its_chrome_and_keeps_the_speaker(name):
     assert not [line for line in kept if line in chrome]
     # every other line is still there, in order
     assert kept == [line for line in raw if line not in chrome]
-    # one warning per removed line, naming it
+    # one warning per removed line, naming it (after MAX_CHROME_WARNINGS, one line counts the rest)
     chrome_warnings = [w for w in cleaned.warnings if w.startswith("removed page chrome")]
-    assert len(chrome_warnings) == sum(1 for line in raw if line in chrome)
-    for line, warning in zip([line for line in raw if line in chrome], chrome_warnings):
+    removed = [line for line in raw if line in chrome]
+    assert len(chrome_warnings) == min(len(removed), MAX_CHROME_WARNINGS)
+    if len(removed) > MAX_CHROME_WARNINGS:
+        assert f"removed {len(removed) - MAX_CHROME_WARNINGS} more page chrome line" in cleaned.warnings[-1]
+    for line, warning in zip(removed, chrome_warnings):
         assert repr(line[:40])[1:-1].rstrip("…") in warning or line[:30] in warning
 
 
@@ -68,6 +71,11 @@ def test_paste_loses_its_chrome_and_keeps_the_speaker(name):
         ("Available on Spotify", "share/subscribe/like"),
         ("This site uses cookies for analytics. Read our privacy policy.", "cookie notice"),
         ("Reject all", "cookie notice"),
+        ("Transcribed by otter.ai", "tool notice"),
+        ("This transcript may contain errors", "tool notice"),
+        ("© 2023 Some Podcast Network", "legal notice"),
+        ("example.fm/episodes", "navigation"),
+        ("Share on LinkedIn", "share/subscribe/like"),
     ],
 )
 def test_kinds_of_chrome(line, kind):
@@ -103,6 +111,8 @@ def test_kinds_of_chrome(line, kind):
         "(Sings) Water Boy",
         "[From Conception to Birth]",
         "older versions of it",
+        "Copyright law is complicated.",
+        "May I ask a question?",
     ],
 )
 def test_speech_is_not_chrome(line):

@@ -51,6 +51,9 @@ def doc_of(segmenter, *lines: str, parse: bool = True):
         ("Laut den Kunstprüfer wird die Verfahrensweise rechtlich geschützt welche die Kunst betrifft.", False),
         ("The grammat grammar gives you the general pattern of the construction.", True),
         ("We gonna get those M - three - L structures for the parser next week.", False),
+        ("The chip, we're going for an advanced chip on print.", False),
+        ("Definitely it's interesting to look at the cross section of the bordered area there.", False),
+        ("Frei Otto, the German architect, used foam bubble models for the concert hall.", True),
         # fine, and a spoken opener is dropped from what is shown
         ("So, the Mannheim Concert Hall was designed by Frei Otto with foam bubble models.", True),
         ("Frei Otto used foam bubble models to design the Mannheim Concert Hall.", True),

@@ -5,8 +5,9 @@ parse). Boundaries come from :mod:`.boundaries` (lexical cohesion, pauses, speak
 cue phrases, a minimum length and a count that follows the length), titles and key phrases
 from :mod:`.titles` (the phrases most distinctive of each part).
 
-A transcript too short for two chapters of ``min_words`` gets one chapter covering it all;
-one with no nameable content (identical repeated lines, no nouns) gets none, with a warning.
+A transcript too short for two chapters of ``min_words`` gets one chapter covering it all; a
+part with no phrase of its own joins the part before it; a transcript with nothing to name a
+part by (a short clip, no nouns said twice) gets no chapters, with a warning.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from __future__ import annotations
 import warnings
 from typing import Sequence
 
-import numpy as np
-
 from ..config import ChapterConfig
 from ..errors import PipelineWarning
 from ..keywords import filler_words
 from ..result import Chapter
 from ..types import Document, Sentence
-from .boundaries import choose, gap_scores
+from .boundaries import chapter_starts
 from .titles import make_title, merge, phrases_of, ranked
 
 __all__ = ["ChapterMaker", "Chapter"]
@@ -40,30 +39,39 @@ class ChapterMaker:
         if not sentences or self.config.max_chapters == 0:
             return ()
         skip = _skip_words(document)
-        words = np.asarray([s.n_words for s in sentences], dtype=np.float64)
-        scores = gap_scores(sentences, words, skip)
-        starts = choose(
-            scores,
-            words,
+        starts = chapter_starts(
+            sentences,
+            skip,
             min_words=self.config.min_words,
             words_per_chapter=self.config.words_per_chapter,
             max_chapters=self.config.max_chapters,
         )
         per_sentence = phrases_of(sentences, skip)
         whole = merge(per_sentence)
+        chapters = self._named(sentences, list(starts), per_sentence, whole)
+        # a part with no phrase of its own is no new topic: it joins the part before it
+        while len(chapters) > 1 and not all(c.title for c in chapters):
+            untitled = next(i for i, c in enumerate(chapters) if not c.title)
+            starts = tuple(s for j, s in enumerate(starts) if j != max(1, untitled))
+            chapters = self._named(sentences, list(starts), per_sentence, whole)
+        if not chapters[0].title:
+            reason = "is too short to divide into parts" if document.n_words < 2 * self.config.min_words else "has no recurring topic words to name its parts by"
+            warnings.warn(f"no chapters: the transcript {reason}", PipelineWarning, stacklevel=2)
+            return ()
+        return tuple(chapters)
+
+    def _named(self, sentences: Sequence[Sentence], starts: list[int], per_sentence: list, whole: dict) -> list[Chapter]:
+        """Chapters starting at ``starts``, each titled from its most distinctive phrases
+        (``""`` when it has none that another chapter has not used)."""
         ends = [*starts[1:], len(sentences)]
-        used: set[str] = set()
+        used: set[tuple[str, ...]] = set()  # lemma keys of phrases named by earlier titles
         chapters = []
         for first, stop in zip(starts, ends):
             candidates = ranked(merge(per_sentence[first:stop]), whole, len(starts))
-            title = make_title(candidates, used, self.config.title_words)
-            used.add(title.lower())
-            used.update(p.text.lower() for _, p in candidates[:1])
-            chapters.append(_chapter(sentences[first : stop], title, [p.text for _, p in candidates[: self.config.keywords]]))
-        if not any(c.title for c in chapters):
-            warnings.warn("no chapters: the transcript has no recurring topic words to name its parts by", PipelineWarning, stacklevel=2)
-            return ()
-        return tuple(_fill_missing_titles(chapters))
+            title, named = make_title(candidates, used, self.config.title_words)
+            used.update(p.key for p in named)
+            chapters.append(_chapter(sentences[first:stop], title, [p.text for _, p in candidates[: self.config.keywords]]))
+        return chapters
 
 
 def _skip_words(document: Document) -> frozenset[str]:
@@ -82,10 +90,3 @@ def _chapter(part: Sequence[Sentence], title: str, keywords: list[str]) -> Chapt
         last_sentence=last.index,
         keywords=tuple(keywords),
     )
-
-
-def _fill_missing_titles(chapters: list[Chapter]) -> list[Chapter]:
-    """A part with no phrase of its own is named by its position ("Part 3")."""
-    import dataclasses
-
-    return [c if c.title else dataclasses.replace(c, title=f"Part {i}") for i, c in enumerate(chapters, 1)]

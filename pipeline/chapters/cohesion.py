@@ -1,44 +1,23 @@
-"""Lexical cohesion between neighbouring stretches of a transcript (TextTiling-style).
+"""Lexical cohesion between stretches of a transcript (C99-style similarity of blocks).
 
-For every gap between two sentences we compare the content words of the stretch before it
-with those of the stretch after it: cosine similarity of TF-IDF-weighted lemma counts. Where
-the topic changes the two stretches share few words, so the similarity dips; the *depth* of
-a dip (how far it lies below the highest similarity on either side) is the evidence for a
-boundary.
-
-Windows are measured in content words, not sentences, because a meeting has many one-word
-turns ("Yeah.") and a lecture long sentences; a window of sentences would mean very
-different amounts of text in the two. Everything is vectorised: the window sums are one
-sparse matrix product each, the running maxima one strided view each, so time and memory grow
-linearly with the transcript.
+Sentences are grouped into blocks of about the same number of content words (not of
+sentences: a meeting has many one-word turns, "Yeah.", a lecture long sentences), and each
+block is a vector of TF-IDF-weighted content-word lemmas. The cosine similarity of every two
+blocks forms the matrix in which a topic shows as a bright square on the diagonal: blocks
+about the same thing share vocabulary. Everything is sparse linear algebra (one band-matrix
+product sums the sentences of every block), so the cost grows with the number of blocks,
+which the caller keeps bounded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from scipy import sparse
-from numpy.lib.stride_tricks import sliding_window_view
-from scipy.ndimage import uniform_filter1d
 
 from ..types import Sentence
 
 #: parts of speech whose lemmas carry the topic
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-
-
-@dataclass(frozen=True, slots=True)
-class Curve:
-    """Per-gap cohesion values; gap ``g`` (1 <= g < n) lies before sentence ``g``.
-
-    ``similarity``: cosine in [0, 1] (higher: the two sides share more vocabulary).
-    ``depth``: how far the similarity dips below its neighbourhood's peaks (>= 0; higher is
-    stronger evidence for a topic change). Index 0 is unused (0.0).
-    """
-
-    similarity: np.ndarray
-    depth: np.ndarray
 
 
 def content_lemmas(sentence: Sentence, skip: frozenset[str]) -> list[str]:
@@ -76,16 +55,6 @@ def term_matrix(lemmas: list[list[str]]) -> sparse.csr_matrix:
     return (counts @ sparse.diags(idf)).tocsr()
 
 
-def window_bounds(weights: np.ndarray, window: float) -> tuple[np.ndarray, np.ndarray]:
-    """For each gap g in 1..n-1: the first sentence of the left window (holding at least
-    ``window`` words ending at g) and the end (exclusive) of the right window starting at g."""
-    cum = np.concatenate(([0.0], np.cumsum(weights)))  # cum[i] = words before sentence i
-    gaps = np.arange(1, len(weights))
-    left = np.searchsorted(cum, cum[gaps] - window, side="right") - 1
-    right = np.searchsorted(cum, cum[gaps] + window, side="left")
-    return np.clip(left, 0, None), np.clip(right, None, len(weights))
-
-
 def band(rows_from: np.ndarray, rows_to: np.ndarray, n_cols: int) -> sparse.csr_matrix:
     """0/1 matrix whose row r has ones in columns ``[rows_from[r], rows_to[r])``."""
     lengths = np.maximum(rows_to - rows_from, 0)
@@ -95,25 +64,13 @@ def band(rows_from: np.ndarray, rows_to: np.ndarray, n_cols: int) -> sparse.csr_
     return sparse.csr_matrix((np.ones(indptr[-1]), cols, indptr), shape=(len(rows_from), n_cols))
 
 
-def cohesion_curve(matrix: sparse.csr_matrix, weights: np.ndarray, window: float, reach: int) -> Curve:
-    """Similarity of the ``window``-word stretches either side of each gap, smoothed, and
-    the depth of each gap below the highest similarity within ``reach`` gaps on each side."""
+def block_similarity(matrix: sparse.csr_matrix, starts: np.ndarray) -> np.ndarray:
+    """Cosine similarity (in [0, 1], higher is more alike) between every two blocks of
+    sentences; block ``b`` holds sentences ``starts[b]`` up to the next block's start."""
     n = matrix.shape[0]
-    if n < 2:
-        return Curve(np.zeros(max(n, 1)), np.zeros(max(n, 1)))
-    left_from, right_to = window_bounds(weights, window)
-    gaps = np.arange(1, n)
-    left = band(left_from, gaps, n) @ matrix
-    right = band(gaps, right_to, n) @ matrix
-    dot = np.asarray(left.multiply(right).sum(axis=1)).ravel()
-    norms = np.sqrt(np.asarray(left.multiply(left).sum(axis=1)).ravel() * np.asarray(right.multiply(right).sum(axis=1)).ravel())
-    similarity = np.divide(dot, norms, out=np.zeros_like(dot), where=norms > 0)
-    smooth = uniform_filter1d(similarity, size=3, mode="nearest")
-    reach = max(1, reach)
-    # the highest value within ``reach`` gaps on the left (right) of each gap, itself included
-    windows = sliding_window_view(np.concatenate((np.full(reach, smooth[0]), smooth, np.full(reach, smooth[-1]))), reach + 1)
-    left_peak = windows[: len(smooth)].max(axis=1)
-    right_peak = windows[reach:].max(axis=1)
-    depth = (left_peak - smooth) + (right_peak - smooth)
-    return Curve(np.concatenate(([0.0], similarity)), np.concatenate(([0.0], depth)))
-
+    ends = np.append(starts[1:], n)
+    blocks = band(starts, ends, n) @ matrix
+    norms = np.sqrt(np.asarray(blocks.multiply(blocks).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    unit = sparse.diags(1.0 / norms) @ blocks
+    return np.asarray((unit @ unit.T).todense())

@@ -20,6 +20,7 @@ from .gaps import NUMERIC_KINDS, Gap
 #: entity labels of names: a name keeps its capitals wherever it is said
 NAME_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
+_CURRENCY = frozenset("$€£¥₹")
 #: words that join the two ends of a range or a pair of numbers ("five or ten", "10 to 20")
 _RANGE_WORDS = frozenset({"or", "to", "and", "-", "–", "—", "through", "till", "until", "between"})
 
@@ -30,8 +31,10 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
     (to tell a name from a common noun the tagger capitalised)."""
     toks = sentence.tokens
     span = toks[gap.start : gap.end]
-    if any(c in gap.text for c in "\"“”()[]"):
+    if any(c in gap.text for c in "\"“”()[]_"):
         return False  # a span across a quotation mark or bracket: '30 "place'
+    if gap.start > 0 and toks[gap.start - 1].text in _CURRENCY:
+        return False  # "a $_____ fine": the sign outside the blank
     numeric = gap.kind in NUMERIC_KINDS or bool(number_form(gap.text))
     if numeric:
         if not has_value(gap.text):
@@ -47,6 +50,11 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False
         if gap.kind == "NP" and span[-1].pos not in ("NOUN", "PROPN"):
             return False  # an adjective or a verb alone ("the _____ barber surgeon")
+        if gap.kind == "NP" and len(words) > 1 and not all(t.pos == "PROPN" for t in span):
+            # "lasting peace", "social justice": the only wrong options are other two-word
+            # phrases of the recording ("foster family", "middle class"), which read as the
+            # wrong kind of thing; the head alone ("lasting _____": "peace") is asked instead
+            return False
         if gap.kind == "NP" and any(t.dep == "ROOT" for t in span[:-1]):
             return False  # the main verb read as a noun: "The stop signal _____ quickly" ("breaks ties")
         if gap.start > 0 and toks[gap.start - 1].tag == "TO":

@@ -26,7 +26,7 @@ from ..result import Keyword
 from ..types import Document, Sentence
 from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
 from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
-from .statements import english
+from .statements import broken_word, english
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -144,9 +144,14 @@ class Pool:
         for entry in same:
             if not _compatible(entry.text, gap):
                 continue
+            if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
+                continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
             if gap.kind == "NP" and entry.plural != plural:
                 continue  # "a lot of _____" takes "children", not "grandfather"
-            if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=True):
+            # a fact for a true/false swap reads as naturally as the answer: "jumped into the
+            # _____" takes a name said with "the" ("National Movement"), not "Andhra Pradesh"
+            natural = not blank_after_the or entry.takes_the or not _is_proper(entry.text)
+            if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
@@ -177,6 +182,8 @@ class Pool:
 
 
 _PLACES = frozenset({"GPE", "LOC"})
+#: back-channel noises that the tagger may read as names ("Mm-mm", "Uh-huh")
+_FILLER_FORM = re.compile(r"(?:mm+|hmm+|uh|um|huh|mhm|ah|oh)(?:[- ](?:mm+|hmm+|uh|um|huh|hm+|ah|oh))*")
 #: continents and world regions: a country inside one is no wrong answer for it
 _CONTINENTS = frozenset(
     {
@@ -220,6 +227,8 @@ def _phrases(sentence: Sentence, text: str):
         phrase = text[toks[start].start_char : toks[end - 1].end_char]
         if "\n" in phrase:
             return None
+        if broken_word(phrase) or "_" in phrase or _FILLER_FORM.fullmatch(phrase.lower()):
+            return None  # "f frame", "L_C_D", "Mm-mm": a cut-off word or a noise is no option
         inner = [t for t in toks[start:end] if not t.is_punct]
         if kind == "NP" and (inner[0].pos in ("ADV", "VERB", "AUX") or inner[-1].pos not in ("NOUN", "PROPN")):
             return None  # "necessarily quality", "then graduate student": not a phrase on its own
@@ -266,6 +275,8 @@ def _compatible(text: str, gap: Gap) -> bool:
         return False  # nor is "forty litres" an answer to "settles on a _____" ("tree branch")
     if _has_number(gap.text) and (number_form(gap.text) != number_form(text) or not has_value(text)):
         return False  # an age for an age, a decade for a decade; not "a few million" for "$6 million"
+    if _has_number(gap.text) and _number_template(text) != _number_template(gap.text):
+        return False  # the same words around the number: "17 years", not "the next seven years"
     if _is_year(gap.text) != _is_year(text):
         return False  # "in _____" takes "1992", not "the last twenty years"
     unit = _unit_word(gap.text) if _has_number(gap.text) else ""
@@ -290,6 +301,20 @@ _NUMBER_WORD_SET = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand million billion trillion dozen".split()
 )
+
+
+def _number_template(text: str) -> str:
+    """The phrase with every number (digits or number words) as "N", lower-cased."""
+    words = re.findall(r"[\w'’.,-]+|\S", text.lower())
+    out = []
+    for w in words:
+        is_num = any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET or w in _ORDINAL_VALUE
+        if not (is_num and out and out[-1] == "N"):
+            out.append("N" if is_num else w)
+    joined = " ".join(out)
+    while "N and N" in joined:  # "two thousand and six"
+        joined = joined.replace("N and N", "N")
+    return joined
 
 
 def _has_number(text: str) -> bool:
@@ -363,7 +388,7 @@ def _is_proper(text: str) -> bool:
 
 def _match_case(text: str, answer: str, kind: str) -> str:
     """Lower-case a common-noun distractor when the answer is lower-case."""
-    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text):
+    if kind == "NP" and answer[:1].islower() and text[:1].isupper() and not _is_proper(text) and not text[1:2].isupper():
         return text[0].lower() + text[1:]
     return text
 

@@ -45,7 +45,8 @@ GENERIC_NOUNS = frozenset(
     anything everything nothing someone anyone everyone one ones man men woman women whole rest
     idea ideas problem problems issue issues aspect aspects situation situations stage stages
     lots thought thoughts attention course line lines job jobs term terms group groups bunch
-    set sets series range variety amount amounts couple pair
+    set sets series range variety amount amounts couple pair look looks detail details life
+    lives world
     """.split()
 )
 #: adjectives that make a noun phrase vague ("whole career", "little sign", "good position")

@@ -41,10 +41,6 @@ ITEMS_PER_SENTENCE = 1
 #: mostly common nouns that score lower than SQuAD's names
 LONG_TEXT = 6
 FILL_GAP_SCORE = -1.5
-#: a plain noun phrase answer ("lasting peace") needs at least this gap score even where the
-#: floor is lower: its distractors can only be other noun phrases of the recording, which are
-#: often the wrong kind of thing, while names, places, dates and numbers get same-kind ones
-NP_GAP_SCORE = -1.0
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
 FEW_WARNING = (
     "only {n} of {q} quiz questions: the transcript has too few self-contained statements "
@@ -207,7 +203,7 @@ class QuizMaker:
         if pool is None:
             return None
         for gap in sorted(gaps[:GAPS_PER_SENTENCE], key=lambda g: (not is_fact(g), -g.score, g.start, g.end)):
-            if gap.score < (floor if is_fact(gap) else max(floor, NP_GAP_SCORE)):
+            if gap.score < floor:
                 continue
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
@@ -218,6 +214,8 @@ class QuizMaker:
             question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
             distractors, swap = pool.choose_with_swap(gap, question, sentence, seed)
+            if swap is not None and any(is_variant(swap, phrase) for phrase in topic):
+                swap = None  # the recording's topic swapped in ("released by my company, Asperger")
             if len(distractors) == N_DISTRACTORS:
                 return _Planned(index, gap, question, distractors, swap, first)
         return None

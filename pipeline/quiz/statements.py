@@ -74,7 +74,7 @@ _DASH = re.compile(r"(?<!\d)\s(?:—|–|--|-)\s(?!\d)|—|–(?!\d)")
 #: openers that lean on what was said before ("For example, …", "At the same time, …")
 _LINK_OPENERS = re.compile(
     r"^(for (example|instance)|in (fact|addition|other words|turn|particular|short|general)|"
-    r"at the same time|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
+    r"at the same time|for some reason|for (this|that|these|those) reasons?|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
     r"in the meantime|after (all|that|this)|"
     r"of course|even so|as (a result|well|such)|by the way|in the end|all (of )?(this|that)|"
     r"to (go back|come back|return|sum up|conclude)|not only|once again|once upon a time|"
@@ -97,6 +97,8 @@ _LINK_WORDS = frozenset(
         "obviously", "clearly", "apparently", "interestingly", "surprisingly", "ironically",
         "today", "tonight", "yesterday", "tomorrow", "remember", "imagine", "look", "see",
         "let", "let's", "please", "what", "who", "why", "how", "where", "whatever", "whoever",
+        "definitely", "certainly", "probably", "honestly", "really", "absolutely", "totally",
+        "presumably", "hopefully", "personally", "generally", "normally", "usually",
     }
 )
 #: pronouns that need an antecedent: resolved only by a noun earlier in the same sentence
@@ -120,7 +122,7 @@ _BACK_NOUNS = frozenset(
         "group", "company", "patient", "child", "baby", "doctor", "author", "speaker", "audience",
         "city", "village", "town", "country", "house", "building", "car", "animal", "bird",
         "plant", "tree", "game", "show", "program", "programme", "talk", "meeting", "table",
-        "left", "right", "top", "bottom", "middle", "end", "beginning",
+        "left", "right", "top", "bottom", "middle", "end", "beginning", "family", "wife", "husband",
     }
 )
 #: words that give a sentence over to talk rather than content
@@ -180,7 +182,7 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
         return False  # half a quotation or an open bracket: cut from a longer passage
-    if _repeats_a_word(words) or _opener_points_back(tokens):
+    if _repeats_a_word(words) or _opener_points_back(tokens) or _dislocated(tokens):
         return False
     if any(t.pos == "INTJ" for t in words):
         return False  # "semantic, like, highlight", "wow", "oh": spoken, not a statement
@@ -196,6 +198,25 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
     return not _unresolved(words)
 
 
+def _dislocated(tokens: Sequence[Token]) -> bool:
+    """A short phrase without a verb, a comma, then a pronoun subject: spoken left
+    dislocation ("The chip, we're going for …", "Material, we want to stick to titanium")."""
+    for i, t in enumerate(tokens[:6]):
+        if t.text == ",":
+            before = [x for x in tokens[:i] if not x.is_punct]
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            return (
+                bool(before) and after is not None and after.pos == "PRON"
+                and not any(x.pos in ("VERB", "AUX", "ADP", "SCONJ", "ADV") for x in before)
+            )
+    return False
+
+
+def broken_word(text: str) -> bool:
+    """A letter standing alone or a run of one letter ("n sort of", "f frame", "hhh")."""
+    return _BROKEN_WORD.search(text) is not None
+
+
 def _repeats_a_word(words: Sequence[Token]) -> bool:
     """A word said twice in a row, the second time in lower case ("that that we have",
     "Moreover, moreover it covers"), or begun and said again ("grammat grammar"): a spoken
@@ -205,6 +226,9 @@ def _repeats_a_word(words: Sequence[Token]) -> bool:
         if len(b.text) >= 2 and b.text.isalpha() and b.text.islower() and a.text.lower() == b.text:
             return True
         if 3 <= len(a.text) < len(b.text) and a.text.isalpha() and a.text.islower() and b.text.startswith(a.text) and not a.is_stop:
+            return True
+    for i, a in enumerate(words):  # a verb said again a few words on: "looked at the dem the looked"
+        if a.pos == "VERB" and any(b.pos == "VERB" and b.text.lower() == a.text.lower() for b in words[i + 1 : i + 7]):
             return True
     return False
 

@@ -10,7 +10,7 @@ Safety: transcript text is data, never markup. The JSON block escapes ``<``, ``>
 (as ``\\u003c`` ...), so no transcript can close the block; the renderer inserts strings with
 ``textContent``; a Content-Security-Policy allows only the report's own inline script and
 style (by SHA-256 hash), so even injected markup could not run. Without JavaScript a plain
-version (title, summary, key words, tone, quiz with answers), escaped with ``html.escape``,
+version (title, chapters, summary, key words, tone, quiz with answers), escaped with ``html.escape``,
 is shown instead.
 """
 
@@ -33,7 +33,7 @@ _BOOT = (
     "\n(function () {\n"
     '  document.querySelectorAll(\'script[type="application/json"][id^="result-data"]\').forEach(function (block) {\n'
     '    var root = document.getElementById("report" + block.id.slice("result-data".length));\n'
-    "    TranscriptReport.render(root, JSON.parse(block.textContent), [\"summary\", \"keywords\", \"tone\", \"quiz\"]);  // the title is the heading\n"
+    "    TranscriptReport.render(root, JSON.parse(block.textContent), [\"chapters\", \"summary\", \"keywords\", \"tone\", \"quiz\"]);  // the title is the heading\n"
     '    root.removeAttribute("hidden");\n'
     "  });\n"
     "})();\n"
@@ -76,7 +76,7 @@ def to_html_documents(results: Sequence[Result]) -> str:
         body.append("</article>")
     toc.append("</ol></nav>")
     header = ['<header class="page-header">', f"<h1>Transcript reports ({len(results)})</h1>", *toc, "</header>"]
-    return _document(f"Transcript reports ({len(results)})", header + body)
+    return _document(f"Transcript reports ({len(results)})", header + ["<main>", *body, "</main>"])
 
 
 def _report_parts(result: Result, suffix: str, heading: str) -> list[str]:
@@ -92,10 +92,10 @@ def _report_parts(result: Result, suffix: str, heading: str) -> list[str]:
         f"transcript-pipeline {escape(meta.package_version)} · model {escape(meta.model)} · "
         f"config {escape(meta.config_fingerprint)}</p>",
         "</header>" if heading == "h1" else "</div>",
-        "<main>" if heading == "h1" else '<div class="report-body">',
+        "<main>" if heading == "h1" else "",  # several reports share the page's one <main>
         f'<div id="report{suffix}" class="results" hidden></div>',
         f"<noscript>{_plain_report(result)}</noscript>",
-        "</main>" if heading == "h1" else "</div>",
+        "</main>" if heading == "h1" else "",
         f'<script type="application/json" id="result-data{suffix}">{json_for_script(result.to_dict())}</script>',
     ]
 
@@ -139,7 +139,14 @@ def _time(seconds: float | None) -> str:
 
 def _plain_report(result: Result) -> str:
     """The report without JavaScript: every string escaped with ``html.escape``."""
-    out = ['<section class="result-section"><h2>Summary</h2><ol class="summary-list">']
+    out = []
+    if len(result.chapters) > 1:
+        out.append('<section class="result-section"><h2>Chapters</h2><ol class="chapter-list">')
+        for chapter in result.chapters:
+            when = f'<span class="time">{_time(chapter.start)}</span>' if chapter.start is not None else ""
+            out.append(f"<li>{when}{escape(chapter.title)}</li>")
+        out.append("</ol></section>")
+    out.append('<section class="result-section"><h2>Summary</h2><ol class="summary-list">')
     for item in result.summary:
         when = f'<span class="time">{_time(item.start)}</span>' if item.start is not None else ""
         out.append(f"<li>{when}{escape(item.text)}</li>")

@@ -10,7 +10,7 @@
   "use strict";
 
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var SECTIONS = ["title", "summary", "keywords", "tone", "quiz"];
+  var SECTIONS = ["title", "chapters", "summary", "keywords", "tone", "quiz"];
   var uid = 0;
 
   function el(tag, attrs, children) {
@@ -88,8 +88,13 @@
     var items = result.summary || [];
     if (!items.length) return section("summary", "Summary", [el("p", { text: "No summary: the transcript is too short." })]);
     var list = el("ol", { "class": "summary-list" });
+    // speaker names only when there are two or more: with one they tell the reader nothing
+    var speakers = {}, named = 0;
+    (result.sentences || []).forEach(function (s) {
+      if (s.speaker && !speakers.hasOwnProperty(s.speaker)) { speakers[s.speaker] = true; named++; }
+    });
     items.forEach(function (item) {
-      var who = item.speaker ? el("span", { "class": "speaker", text: item.speaker + ":" }) : null;
+      var who = item.speaker && named > 1 ? el("span", { "class": "speaker", text: item.speaker + ":" }) : null;
       list.appendChild(el("li", null, [timeBadge(item.start), who, " ", el("span", { text: item.text })]));
     });
     return section("summary", "Summary", [list]);
@@ -112,24 +117,83 @@
     return out;
   }
 
-  function renderTranscript(result) {
+  /** Character offset in `text` where each chapter starts (its first sentence). */
+  function chapterOffsets(result) {
+    var sentences = result.sentences || [];
+    return (result.chapters || []).map(function (c, i) {
+      var first = sentences[c.first_sentence];
+      return { offset: first ? first.start_char : 0, index: i, chapter: c };
+    });
+  }
+
+  /** The transcript with key phrases highlighted and, where each chapter starts, a marker
+   *  that the chapter list jumps to (id `prefix + index`). */
+  function renderTranscript(result, chapterPrefix) {
     var text = result.text || "";
     var keywords = result.keywords || [];
     var box = el("div", { "class": "transcript", tabindex: "0", role: "region", "aria-label": "Transcript with key phrases highlighted" });
+    var marks = chapterPrefix && (result.chapters || []).length > 1 ? chapterOffsets(result) : [];
+    var next = 0;
+    function plain(from, to) {
+      while (next < marks.length && marks[next].offset < to) {
+        var at = Math.max(from, marks[next].offset);
+        if (at > from) box.appendChild(document.createTextNode(text.slice(from, at)));
+        box.appendChild(chapterMarker(marks[next], chapterPrefix));
+        from = at;
+        next += 1;
+      }
+      if (to > from) box.appendChild(document.createTextNode(text.slice(from, to)));
+    }
     var pos = 0;
     highlightSpans(text, keywords).forEach(function (s) {
-      if (s.start > pos) box.appendChild(document.createTextNode(text.slice(pos, s.start)));
+      plain(pos, s.start);
       box.appendChild(el("mark", { "class": "kw kw-" + (s.k % 8), "data-k": s.k, title: "key phrase: " + keywords[s.k].text, text: text.slice(s.start, s.end) }));
       pos = s.end;
     });
-    if (pos < text.length) box.appendChild(document.createTextNode(text.slice(pos)));
+    plain(pos, text.length + 1);
     return box;
   }
 
-  function renderKeywords(result) {
+  function chapterMarker(mark, prefix) {
+    var c = mark.chapter;
+    var label = (formatTime(c.start) ? formatTime(c.start) + " " : "") + c.title;
+    return el("span", { "class": "chapter-mark", id: prefix + mark.index, tabindex: "-1", "data-chapter": mark.index, text: "\u00a7 " + label });
+  }
+
+  // ---- chapters -------------------------------------------------------------------------
+
+  /** Chapter list with jump-to links into the transcript; the transcript is shown here when
+   *  the key-words section (which holds it otherwise) is not. */
+  function renderChapters(result, options) {
+    var chapters = result.chapters || [];
+    if (chapters.length < 2) {
+      return section("chapters", "Chapters", [el("p", { text: chapters.length ? "One part: the transcript stays on one topic or is too short to divide." : "No chapters: the transcript has no clear parts." })]);
+    }
+    var prefix = options.chapterPrefix;
+    var list = el("ol", { "class": "chapter-list" });
+    chapters.forEach(function (c, i) {
+      var link = el("a", { href: "#" + prefix + i, "class": "chapter-link" }, [timeBadge(c.start), el("span", { "class": "chapter-title", text: c.title })]);
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(prefix + i);
+        if (!target) return;
+        event.preventDefault();
+        document.querySelectorAll(".chapter-mark.current").forEach(function (m) { m.classList.remove("current"); });
+        target.classList.add("current");
+        if (target.scrollIntoView) target.scrollIntoView({ block: "start" });
+        target.focus({ preventScroll: true });
+      });
+      var words = (c.keywords || []).length ? el("span", { "class": "chapter-keywords", text: " \u2014 " + c.keywords.join(", ") }) : null;
+      list.appendChild(el("li", null, [link, words]));
+    });
+    var body = [el("p", { "class": "hint", text: "Select a chapter to jump to it in the transcript." }), list];
+    if (options.ownTranscript) body.push(el("h3", { text: "Transcript" }), renderTranscript(result, prefix));
+    return section("chapters", "Chapters", body);
+  }
+
+  function renderKeywords(result, options) {
     var keywords = result.keywords || [];
     var list = el("ul", { "class": "keyword-list" });
-    var transcript = renderTranscript(result);
+    var transcript = renderTranscript(result, options.chapterPrefix);
     keywords.forEach(function (kw, k) {
       var forms = (kw.forms || []).filter(function (f) { return f !== kw.text; });
       var button = el("button", {
@@ -319,14 +383,16 @@
     return section("quiz", "Quiz", [form, score, retry]);
   }
 
-  var RENDER = { title: renderTitle, summary: renderSummary, keywords: renderKeywords, tone: renderTone, quiz: renderQuiz };
+  var RENDER = { title: renderTitle, chapters: renderChapters, summary: renderSummary, keywords: renderKeywords, tone: renderTone, quiz: renderQuiz };
 
   /** Replace the contents of `container` with the named sections (default: all). */
   function render(container, result, sections) {
     sections = sections && sections.length ? sections : SECTIONS;
     while (container.firstChild) container.removeChild(container.firstChild);
+    // one transcript per page: in the key-words section, else in the chapters section
+    var options = { chapterPrefix: "chapter-" + (++uid) + "-", ownTranscript: sections.indexOf("keywords") < 0 };
     SECTIONS.forEach(function (name) {
-      if (sections.indexOf(name) >= 0) container.appendChild(RENDER[name](result));
+      if (sections.indexOf(name) >= 0) container.appendChild(RENDER[name](result, options));
     });
     var warnings = (result.meta && result.meta.warnings) || [];
     if (warnings.length) {
