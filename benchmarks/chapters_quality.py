@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import pickle
 import re
 import sys
 import time
@@ -142,6 +143,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", default=str(REPO.parent / "shared" / "eval"))
     parser.add_argument("--limit", type=int, default=0, help="first N meetings only (0: all)")
     parser.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "chapters_quality.md"))
+    parser.add_argument("--documents-cache", metavar="FILE.pkl", help="segmented meetings (pickle of {id: Document}): read when the file exists, else written; for re-running the chapters stage on the same segmentation")
     parser.add_argument("--timing-every", type=int, default=4, help="run the whole analysis (for the stage's share of its time) on every N-th meeting; the others run ingest, clean, segment and chapters only, as the Pipeline does")
     args = parser.parse_args()
 
@@ -176,13 +178,20 @@ def main() -> None:
     cpu_stage = cpu_total = 0.0
     documents: list[Document] = []
     timed = 0
+    cache_path = Path(args.documents_cache) if args.documents_cache else None
+    cache = pickle.loads(cache_path.read_bytes()) if cache_path and cache_path.exists() else {}
+    cache_hits = 0
     for number, record in enumerate(records):
         turns = record["turns"]
         n_turns = len(turns)
         ref = reference_starts(record)
         srt, cue_starts = srt_for(turns)
         transcript = read_text(srt, format="srt", name=record["id"])
-        document = nlp.segmenter(nlp.cleaner(transcript))
+        if record["id"] in cache:
+            document = cache[record["id"]]
+            cache_hits += 1
+        else:
+            document = cache[record["id"]] = nlp.segmenter(nlp.cleaner(transcript))
         documents.append(document)
         began = time.process_time()
         chapters = nlp.chapter_maker(document)
@@ -224,6 +233,10 @@ def main() -> None:
         print(f"{record['id']}: Pk {seg['project'][-1][0]:.3f} (TextTiling {seg['texttiling'][-1][0]:.3f}), "
               f"{len(project)} chapters for {len(ref)} topics", file=sys.stderr)
 
+    if cache_path and cache_hits < len(records):
+        cache_path.write_bytes(pickle.dumps(cache))
+    if cache_hits:
+        print(f"segmentation of {cache_hits} meetings read from {cache_path}", file=sys.stderr)
     scaling = _scaling(nlp, documents)
     table = _table(len(records), seg, counts, titles_r1, cpu_stage, cpu_total, timed, scaling)
     print(table)
