@@ -138,7 +138,7 @@ class Pipeline:
             with clock("chapters"):
                 chapters = self.chapter_maker(document)
             with clock("summary"):
-                summary = self.summarizer(document)
+                summary = self.summarizer(document, chapters)  # the points spread over the chapters
             with clock("keywords"):
                 keywords = self.keyword_extractor(document)
             with clock("sentiment"):

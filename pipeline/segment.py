@@ -235,9 +235,11 @@ class Segmenter:
             return []
         out = []
         chunks = _chunks(tokens, self.config.max_words)
-        # every piece of a cut sentence names the first piece, so it can be made whole again
-        chunk_of = first_index if len(chunks) > 1 else None
-        for chunk in chunks:
+        # every piece of a cut sentence names the first piece, so it can be made whole again;
+        # a cut that fell where a sentence ends (the splitter missed the boundary: ". The")
+        # starts a new sentence, so such a piece may be whole on its own
+        groups = _chunk_groups(chunks, first_index)
+        for chunk, chunk_of in zip(chunks, groups):
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -415,7 +417,7 @@ class _TokenAttributes:
                 token.tag_ = key[1]
                 if len(key) > 2 and key[2]:
                     token.dep_ = key[2]
-            if not ((self._has_multi and self.matcher(many, allow_missing=True)) or (self._parse_has_multi and self.parse_matcher(many, allow_missing=True))):
+            if not self._multi_match(many, parsed=len(keys[0]) > 2):
                 break
         else:
             for key in keys:
@@ -429,6 +431,16 @@ class _TokenAttributes:
             if len(cache) >= self._MAX_CACHE:  # bounded memory in long-running workers
                 cache.clear()
             cache[key] = (token.pos_, token.lemma_, token.tag_)  # type: ignore[index]
+
+    def _multi_match(self, many: Any, *, parsed: bool) -> bool:
+        """Could a multi-token ruler pattern match across the words of a :meth:`_compute_many`
+        doc? Without dependency labels (fast-pass keys) the parse patterns match exactly
+        where the fast-pass ones do, and with them they include the fast-pass ones, so one
+        matcher is enough; and it runs only where the text prefilter finds something."""
+        matcher, prefilter, has_multi = (self.parse_matcher, self._parse_prefilter, self._parse_has_multi) if parsed else (self.matcher, self._prefilter, self._has_multi)
+        if not has_multi or (prefilter is not None and not prefilter.search(many.text.lower())):
+            return False
+        return bool(matcher(many, allow_missing=True))
 
     def _compute(self, text: str, tag: str, dep: str | None = None) -> tuple[str, str, str]:
         """(POS, lemma, tag) after the attribute ruler and the lemmatizer for a token
@@ -593,6 +605,24 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
         begin = best
     chunks.append(tokens[begin:])
     return [c for c in chunks if c]
+
+
+def _chunk_groups(chunks: list[list[Any]], first_index: int) -> list[int | None]:
+    """For each chunk of one statistical sentence, the index of the first chunk of the
+    spoken sentence it belongs to (``None`` for a chunk that is a whole sentence). Chunks
+    join unless the previous one ends with a sentence mark and this one starts with a
+    capital letter (a boundary the sentence splitter missed)."""
+    starts = [0]
+    for k in range(1, len(chunks)):
+        ends = chunks[k - 1][-1].text in (".", "!", "?") or (len(chunks[k - 1]) > 1 and chunks[k - 1][-2].text in (".", "!", "?") and chunks[k - 1][-1].is_punct)
+        if ends and chunks[k][0].text[:1].isupper():
+            starts.append(k)
+        else:
+            starts.append(starts[-1])
+    sizes: dict[int, int] = {}
+    for g in starts:
+        sizes[g] = sizes.get(g, 0) + 1
+    return [first_index + g if sizes[g] > 1 else None for g in starts]
 
 
 def _token(t: Any, offset: int, sent_start: int | None) -> Token:
