@@ -59,6 +59,27 @@ def qmsum_transcript(record: dict[str, Any]) -> Transcript:
     return Transcript(segments=tuple(segments))
 
 
+#: TED talks kept out of every measurement: the blind review reads them (0-based lines of
+#: ted_dev.jsonl; REVIEW.md's fixed stride)
+RESERVED_TED_LINES = frozenset({7, 40, 73, 106, 139, 172, 205, 238, 271, 304, 337, 370})
+
+
+def ted_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """TED dev talks with a description, the reserved review talks left out."""
+    rows = [r for i, r in enumerate(read_jsonl(path)) if i not in RESERVED_TED_LINES and r.get("description")]
+    return rows[:limit] if limit is not None else rows
+
+
+def ted_transcript(record: dict[str, Any]) -> Transcript:
+    """A TED talk as a transcript: one segment per paragraph, stage cues such as
+    "(Laughter)" removed by the project's cleaner (as a user's pasted talk would be)."""
+    from pipeline.clean import Cleaner
+    from pipeline.config import CleanConfig
+
+    raw = Transcript(segments=tuple(Segment(p.strip()) for p in record["paragraphs"] if p.strip()))
+    return Cleaner(CleanConfig())(raw)
+
+
 class DocumentCache:
     """Segment each transcript once (optionally pickled under ``directory`` between runs)."""
 

@@ -18,7 +18,14 @@ FLOAT_DIGITS = 4
 
 @dataclass(frozen=True, slots=True)
 class SummaryItem:
-    """One summary sentence. ``score``: centrality, higher is more central."""
+    """One summary point. ``score``: centrality, higher is more central.
+
+    The point is extractive: ``text`` is ``Result.text[start_char:end_char]`` (the first
+    letter upper-cased when ``trimmed``). ``sentence``/``last_sentence`` are the inclusive
+    indices of the sentences it spans (equal unless ``joined``: the segmenter had cut one
+    long spoken sentence into ``max_words`` chunks, shown whole again). ``trimmed``: a
+    leading spoken opener ("So,", "And", "Well, you know,") was left out.
+    """
 
     text: str
     sentence: int
@@ -26,6 +33,11 @@ class SummaryItem:
     start: float | None
     end: float | None
     speaker: str | None
+    last_sentence: int | None = None
+    start_char: int | None = None
+    end_char: int | None = None
+    trimmed: bool = False
+    joined: bool = False
 
 
 @dataclass(frozen=True, slots=True)

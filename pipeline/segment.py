@@ -235,9 +235,11 @@ class Segmenter:
             return []
         out = []
         chunks = _chunks(tokens, self.config.max_words)
-        # every piece of a cut sentence names the first piece, so it can be made whole again
-        chunk_of = first_index if len(chunks) > 1 else None
-        for chunk in chunks:
+        # every piece of a cut sentence names the first piece, so it can be made whole again;
+        # a cut that fell where a sentence ends (the splitter missed the boundary: ". The")
+        # starts a new sentence, so such a piece may be whole on its own
+        groups = _chunk_groups(chunks, first_index)
+        for chunk, chunk_of in zip(chunks, groups):
             start_char = chunk[0].start_char
             end_char = chunk[-1].end_char
             first_seg = seg_list[bisect.bisect_right(seg_starts, start_char) - 1]
@@ -482,6 +484,11 @@ def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | N
                 parts.append(r"\S+")
             else:
                 return None
+        if parts and parts[0] == r"\S+":
+            # The search is unanchored, so a leading \S+ matches exactly where a single \S
+            # does (its last character); \S+ would backtrack through every long "word"
+            # at every start position: quadratic, 12 s of CPU on one 10,000-letter token.
+            parts[0] = r"\S"
         alternatives.append(r"\s*".join(parts))
     try:
         return re.compile("|".join(alternatives)) if alternatives else None
@@ -603,6 +610,24 @@ def _chunks(tokens: list[Any], max_words: int) -> list[list[Any]]:
         begin = best
     chunks.append(tokens[begin:])
     return [c for c in chunks if c]
+
+
+def _chunk_groups(chunks: list[list[Any]], first_index: int) -> list[int | None]:
+    """For each chunk of one statistical sentence, the index of the first chunk of the
+    spoken sentence it belongs to (``None`` for a chunk that is a whole sentence). Chunks
+    join unless the previous one ends with a sentence mark and this one starts with a
+    capital letter (a boundary the sentence splitter missed)."""
+    starts = [0]
+    for k in range(1, len(chunks)):
+        ends = chunks[k - 1][-1].text in (".", "!", "?") or (len(chunks[k - 1]) > 1 and chunks[k - 1][-2].text in (".", "!", "?") and chunks[k - 1][-1].is_punct)
+        if ends and chunks[k][0].text[:1].isupper():
+            starts.append(k)
+        else:
+            starts.append(starts[-1])
+    sizes: dict[int, int] = {}
+    for g in starts:
+        sizes[g] = sizes.get(g, 0) + 1
+    return [first_index + g if sizes[g] > 1 else None for g in starts]
 
 
 def _token(t: Any, offset: int, sent_start: int | None) -> Token:

@@ -56,8 +56,16 @@ HARD_PROBLEMS = (LEADING_REFERENCE, DANGLING_CONNECTIVE, QUESTION, BACKCHANNEL, 
 INNER_REFERENCE = "inner_reference"
 #: a spoken hedge or filler left inside ("you know", "I mean", "kind of")
 FILLER = "filler"
+#: a restart inside ("the the", "I I tho-", "b but"): read aloud it is noise
+DISFLUENT = "disfluent"
+#: the speaker announces what comes ("I want to talk about …", "Let me show you …") rather
+#: than saying it
+ANNOUNCEMENT = "announcement"
 
-WEAK_PROBLEMS = (INNER_REFERENCE, FILLER)
+#: half of a quotation: the quote opens or closes in another sentence
+HALF_QUOTE = "half_quote"
+
+WEAK_PROBLEMS = (INNER_REFERENCE, FILLER, DISFLUENT, ANNOUNCEMENT, HALF_QUOTE)
 
 # ---- word classes -------------------------------------------------------------------------------
 
@@ -72,8 +80,10 @@ _DISCOURSE = frozenset(
 #: of those, words that are an opener only when a comma follows ("Now, …" but "Now is …",
 #: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
 _COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
+#: of those, words that open a clause without a comma ("Now we looked …", "Then they …")
+_CLAUSE_OPENERS = frozenset("now then again still".split())
 #: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
-_NOT_AFTER_SO = frozenset("far much many long that to few".split())
+_NOT_AFTER_SO = frozenset("far much many long that few".split())
 #: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
 _FILLER_CLAUSE = re.compile(
     r"^(you know|i mean|you see|i guess|let's see|let me see|mind you|if you will|as i said|"
@@ -81,8 +91,16 @@ _FILLER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 #: the same inside a sentence (weak problem)
-_INNER_FILLER = re.compile(r"\b(you know|i mean|kind of|sort of|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
+_INNER_FILLER = re.compile(r"\b(you know|i mean|i guess|or whatever|and stuff|you see)\b", re.IGNORECASE)
 
+#: a speaker announcing a part of the talk: first person + a plan + a verb of presenting
+_ANNOUNCEMENT = re.compile(
+    r"^(\w+ )?((i|we) ('d|would|want|wanted|'m going|am going|are going|'re going|'ll|will|thought (i|we)'d|"
+    r"thought (i|we) would|just want|'d just like|would just like)( like)?( to)?|let me|let's|let us)( just| quickly| now)? "
+    r"(talk|tell|show|give|share|start|begin|end|finish|close|say|mention|explain|take|walk|spend|describe|present|"
+    r"introduce|read|play|ask|leave|focus|go)\b",
+    re.IGNORECASE,
+)
 #: words that only ever fill: no content, no grammar
 _FILLERS = frozenset("um umm uh uhh er erm hmm mm mhm mmm uh-huh mm-hmm hm ah eh huh".split())
 #: reactions that make up back-channels (with the fillers and discourse words)
@@ -95,10 +113,13 @@ _REACTIONS = frozenset(
 )
 #: a microphone, channel or recording check before a meeting
 _SOUND_CHECK = re.compile(
-    r"\b(testing|test(ing)? (one|1)|mic(rophone)?s?|channel (one|two|three|four|five|\d+)|"
-    r"can you hear me|is (this|it) (on|working|recording)|sound check|check(ing)? (one|1)|battery|batteries)\b",
+    r"\b(testing|test(ing)? (one|1|two|2)|mic(rophone)?s?|mikes?|channel (one|two|three|four|five|\d+)|"
+    r"can you hear me|is (this|it) (on|working|recording)|sound check|check(ing)? (one|1)|"
+    r"(put|turn|switch)(ed|ing)? (it|this|them|that) on|wired|clip(ped)? on)\b",
     re.IGNORECASE,
 )
+#: words of a sound check that are not its content
+_SOUND_WORDS = frozenset("test testing mic mike microphone microphones mics channel number check hear on wire clip sound recording record".split())
 
 #: third-person personal pronouns and possessives: need an antecedent before them
 _THIRD_PERSON = frozenset("he she it they him her them his its their hers theirs himself herself itself themselves".split())
@@ -125,8 +146,8 @@ _DEICTIC_NOUNS = frozenset(
 _DANGLING = frozenset("because cause cuz coz 'cause which whereas whom whose".split())
 #: tags of the words that may carry a noun phrase (a possible antecedent)
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: a sentence that ends on one of these stops mid-clause ("… and", "… the", "… of")
-_OPEN_END_POS = frozenset({"CCONJ", "DET", "ADP", "SCONJ"})
+#: a sentence that ends on one of these words stops mid-clause ("… and", "… the")
+_NEEDS_MORE = frozenset("and or but nor the a an every each my your our their its his because although whereas if".split())
 #: question words (a WH-opening with a question mark is a question)
 _AUX_QUESTION_NEXT = frozenset({"PRON", "DET", "PROPN", "NOUN"})
 #: complement openers that make a leading "it" an expletive ("It is hard to …", "It turns out that …")
@@ -171,6 +192,8 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     dropped first (:func:`opener_length`) and the rest is judged. ``cased``: whether the
     transcript uses capital letters (a lower-case start then marks a cut piece); ``None``
     decides from the sentence itself (another word in it is capitalised)."""
+    if not sentence.tokens:  # not tokenised (hand-built): nothing to judge by
+        return Assessment(sentence.start_char, sentence.end_char, False, (), (), 0)
     words = _word_indices(sentence.tokens)
     if not words:
         return Assessment(sentence.start_char, sentence.start_char, False, (NOISE,), (), 0)
@@ -182,9 +205,10 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
     weak: list[str] = []
     kept = [tokens[i] for i in words[cut:]]
     text = sentence.text
-    if _is_backchannel(tokens, words):
+    lows = [tokens[i].text.lower() for i in words]
+    if _is_backchannel(lows):
         problems.append(BACKCHANNEL)
-    elif _is_noise(sentence, words):
+    elif _is_noise(sentence, words, lows):
         problems.append(NOISE)
     if _is_question(text, kept):
         problems.append(QUESTION)
@@ -200,8 +224,16 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
         problems.append(TOO_SHORT)
     if _inner_reference(kept):
         weak.append(INNER_REFERENCE)
-    if _INNER_FILLER.search(text[start_char - sentence.start_char :]):
+    shown = text[max(0, start_char - sentence.start_char) :]
+    if _INNER_FILLER.search(shown):
         weak.append(FILLER)
+    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+        weak.append(HALF_QUOTE)  # the segmenter split quoted speech: '"Oh, before we start, I got …'
+    if _restarts(kept):
+        weak.append(DISFLUENT)
+    announced = _ANNOUNCEMENT.search(shown)
+    if announced and _content_words(kept, start_char + announced.end()) < 3:
+        weak.append(ANNOUNCEMENT)  # "I'd like to talk a little bit about this" (not "… about how bees choose a home")
     ordered = tuple(p for p in HARD_PROBLEMS if p in problems)
     return Assessment(start_char, sentence.end_char, bool(cut), ordered, tuple(weak), first)
 
@@ -233,10 +265,12 @@ def opener_length(sentence: Sentence) -> int:
             continue
         if low not in _DISCOURSE and t.pos not in ("CCONJ", "INTJ"):
             break
-        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or after.pos in ("ADJ", "ADV") and not comma_after):
+        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or _degree(tokens, i)):
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
-            break
+            # "Now we …", "Then he …": a time adverb opening a clause is an opener too
+            if not (low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")):
+                break
         if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
             break  # an interjection that is a word of the sentence ("Please …")
         n += 1
@@ -255,14 +289,16 @@ def shown_text(document_text: str, start_char: int, end_char: int, trimmed: bool
 
 
 def chunk_group(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
-    """Inclusive ``(first, last)`` sentence indices of the spoken sentence that
-    ``sentences[index]`` belongs to: itself when it was not cut, else all its chunks."""
-    s = sentences[index]
-    if s.chunk_of is None:
+    """Inclusive ``(first, last)`` positions in ``sentences`` of the spoken sentence that
+    ``sentences[index]`` belongs to: itself when it was not cut, else the run of
+    consecutive chunks that share its ``chunk_of``."""
+    mark = sentences[index].chunk_of
+    if mark is None:
         return index, index
-    first = s.chunk_of
-    last = index
-    while last + 1 < len(sentences) and sentences[last + 1].chunk_of == first:
+    first = last = index
+    while first > 0 and sentences[first - 1].chunk_of == mark:
+        first -= 1
+    while last + 1 < len(sentences) and sentences[last + 1].chunk_of == mark:
         last += 1
     return first, last
 
@@ -278,26 +314,68 @@ def _next_token(tokens: Sequence[Token], i: int) -> Token | None:
     return tokens[i + 1] if i + 1 < len(tokens) else None
 
 
-def _is_noise(sentence: Sentence, words: list[int]) -> bool:
+def _degree(tokens: Sequence[Token], i: int) -> bool:
+    """ "so"/"well" at ``i`` modifies the next word ("so big", "well done", "so quickly that"),
+    rather than opening the sentence ("So virtual worlds are …")."""
+    after = _next_token(tokens, i)
+    if after is None or after.pos not in ("ADJ", "ADV", "VERB"):
+        return False
+    beyond = _next_token(tokens, i + 1)
+    return beyond is None or beyond.pos not in ("NOUN", "PROPN", "ADJ")
+
+
+def _is_noise(sentence: Sentence, words: list[int], lows: Sequence[str]) -> bool:
     """Fillers, restarted words and cut-off words make up a quarter or more of it, or it is
-    a microphone / channel check."""
+    a microphone / channel check. ``lows``: the lower-cased ``words``."""
     tokens = sentence.tokens
-    noisy = 0
-    previous = ""
-    for i in words:
-        low = tokens[i].text.lower()
-        if low in _FILLERS or low == previous or (low.endswith("-") and len(low) <= 5):
-            noisy += 1
-        previous = low
-    if noisy * 4 >= len(words) and noisy >= 1 and len(words) < 40:
-        return True
-    return len(words) <= 15 and _SOUND_CHECK.search(sentence.text) is not None
+    if len(words) < 40:
+        noisy = 0
+        previous = ""
+        for low in lows:
+            if low in _FILLERS or low == previous or (low.endswith("-") and len(low) <= 5):
+                noisy += 1
+            previous = low
+        if noisy and noisy * 4 >= len(words):
+            return True
+    if len(words) > 15 or _SOUND_CHECK.search(sentence.text) is None:
+        return False
+    # a sound check says nothing else: at most one content word beyond its own vocabulary
+    content = sum(1 for i in words if tokens[i].pos in ("NOUN", "PROPN", "VERB", "ADJ") and tokens[i].lemma.lower() not in _SOUND_WORDS)
+    return content <= 1
 
 
-def _is_backchannel(tokens: Sequence[Token], words: list[int]) -> bool:
+def _content_words(kept: Sequence[Token], from_char: int) -> int:
+    """Nouns, names and numbers (not stop words) from a character offset on."""
+    return sum(1 for t in kept if t.start_char >= from_char and not t.is_stop and t.pos in ("NOUN", "PROPN", "NUM"))
+
+
+def _restarts(kept: Sequence[Token]) -> bool:
+    """A word said twice in a row ("the the", "I I"), or a cut-off word before a restart
+    ("tho", "wh", "b but": a short word that is no word, followed by a word it begins)."""
+    for a, b in zip(kept, kept[1:]):
+        x = a.text
+        if len(x) > 5:
+            continue
+        x, y = x.lower(), b.text.lower()
+        if x == y and x.isalpha() and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
+            return True
+        if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and not a.is_stop and x not in _COMMON_PREFIX_WORDS:
+            return True
+        if x.endswith("-"):
+            return True
+    return False
+
+
+#: short words that begin longer words without being a restart ("a" "an", "in" "into")
+_COMMON_PREFIX_WORDS = frozenset("a an i in on to at as or so no we he be by is it of do go up us me my the".split())
+
+
+def _is_backchannel(lows: Sequence[str]) -> bool:
     """Only reactions, fillers and discourse words: fewer than two words of anything else."""
-    other = sum(1 for i in words if tokens[i].text.lower() not in _REACTIONS and tokens[i].text.lower() not in _FILLERS and tokens[i].text.lower() not in _DISCOURSE)
-    return other < 2 and len(words) < 12
+    if len(lows) >= 12:
+        return False
+    other = sum(1 for w in lows if w not in _REACTIONS and w not in _FILLERS and w not in _DISCOURSE)
+    return other < 2
 
 
 def _is_question(text: str, kept: Sequence[Token]) -> bool:
@@ -373,7 +451,8 @@ def _expletive_it(sentence: Sentence, kept: Sequence[Token]) -> bool:
 
 
 def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int], kept: Sequence[Token], cased: bool | None) -> bool:
-    """A lower-case start in cased text, or an end in the middle of a clause."""
+    """A lower-case start in cased text, an end in the middle of a clause, or half of a
+    quotation (the segmenter split quoted speech)."""
     first = tokens[words[0]]
     letter = first.text[:1]
     if letter.isalpha() and letter.islower():
@@ -383,19 +462,22 @@ def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int],
             return True
     last = tokens[words[-1]]
     ending = sentence.text.rstrip()[-1:]
-    if ending in (",", "-", "\u2014", ";", ":"):
-        return True
-    if last.pos in ("CCONJ", "DET", "SCONJ") and last.text.lower() not in ("that", "this", "so"):
+    if ending in (",", "-", "\u2014", ";", ":", "\u2026") or sentence.text.rstrip().endswith(".."):
+        return True  # stops mid-clause, or trails off ("once they start burning...")
+    if last.text.lower() in _NEEDS_MORE:
         return True  # "… will design two and", "… given to the"
     return last.pos == "ADP" and ending not in (".", "!", "?", "\u2026")
 
 
 def _inner_reference(kept: Sequence[Token]) -> bool:
-    """A demonstrative determiner before a noun after the start ("… those governments"),
-    other than the speaking situation ("this year", "this talk")."""
-    for a, b in zip(kept[1:], kept[2:]):
+    """A demonstrative determiner before a noun ("… those governments", "In this
+    experiment …") with no noun before it in the sentence that it could refer to, other than
+    the speaking situation ("this year", "this talk")."""
+    for k, (a, b) in enumerate(zip(kept, kept[1:])):
+        if a.pos in _NOUN_POS:
+            return False  # a possible antecedent comes first
         low = a.text.lower()
-        if low in ("this", "that", "these", "those") and a.tag == "DT" and b.pos in _NOUN_POS and b.lemma.lower() not in _DEICTIC_NOUNS:
+        if k > 0 and low in ("this", "that", "these", "those") and a.tag == "DT" and b.pos in _NOUN_POS and b.lemma.lower() not in _DEICTIC_NOUNS:
             return True
     return False
 
@@ -418,4 +500,7 @@ __all__ = [
     "TOO_SHORT",
     "INNER_REFERENCE",
     "FILLER",
+    "DISFLUENT",
+    "ANNOUNCEMENT",
+    "HALF_QUOTE",
 ]

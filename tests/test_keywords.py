@@ -173,3 +173,68 @@ def test_participles_modify_nouns_but_do_not_lead_names():
     assert not phrase_like([w("joined", "VERB", "VBN"), w("Northern", "PROPN", "NNP"), w("Ireland", "PROPN", "NNP")], frozenset())
     assert not phrase_like([w("smaller", "ADJ", "JJR")], frozenset())
     assert not phrase_like([w("thing", "NOUN", "NN")], frozenset({"thing"}))
+
+
+# ---- salience, speaker labels, plurals, whole names (issue 12) ----------------------------
+
+
+def test_common_words_rank_below_the_subject(segmenter):
+    from pipeline.keywords.salience import keyness
+
+    # the same count in the same text: a word common everywhere is less key
+    assert keyness("people", 10, 2000) < keyness("surgery", 10, 2000)
+    assert keyness("surgery", 20, 2000) > keyness("surgery", 2, 2000)
+    text = " ".join(
+        ["People love surgery. Surgery helps people. Many people fear surgery, but surgery saves people."] * 3
+        + ["Robotic surgery is precise. The surgeon guides the robot. People watch."]
+    )
+    keys = [k.text.lower() for k in KeywordExtractor(KeywordConfig())(_doc(segmenter, text))]
+    assert "surgery" in keys and "people" in keys
+    assert keys.index("surgery") < keys.index("people")
+
+
+def test_speaker_labels_are_never_key_phrases(segmenter):
+    lines = [
+        ("Project Manager", "Let us discuss the remote control design and the battery."),
+        ("Industrial Designer", "The remote control needs a rubber case and a small battery."),
+        ("Professor D", "A rubber case on the remote control is cheap."),
+        ("PhD F", "The battery of the remote control lasts a year."),
+    ] * 3
+    doc = segmenter(Transcript(segments=tuple(Segment(t, speaker=s) for s, t in lines)))
+    keys = [k.text.lower() for k in KeywordExtractor(KeywordConfig())(doc)]
+    assert "remote control" in keys
+    for label in ("project manager", "industrial designer", "professor d", "phd f", "professor", "phd"):
+        assert label not in keys
+
+
+def test_plural_and_case_variants_are_one_keyword(segmenter):
+    text = "Games matter. The game is fun. Video Games are art. A game teaches. Games change minds. The Game ends."
+    kws = KeywordExtractor(KeywordConfig())(_doc(segmenter, text))
+    game = [k for k in kws if k.text.lower() in ("game", "games")]
+    assert len(game) == 1
+    assert {f.lower() for f in game[0].forms} >= {"game", "games"}
+
+
+def test_names_are_completed_with_their_missing_word_and_model_number(segmenter):
+    text = (
+        "DeepSeek R1 is a reasoning model. We tested DeepSeek R1 on maths. "
+        "The New York Times wrote about DeepSeek R1. The New York Times was impressed. "
+        "Later the New York Times compared it with other models."
+    )
+    doc = _doc(segmenter, text)
+    kws = KeywordExtractor(KeywordConfig())(doc)
+    texts = [k.text for k in kws]
+    assert "DeepSeek R1" in texts
+    assert "New York Times" in texts
+    assert "York Times" not in texts and "DeepSeek" not in texts
+    for k in kws:  # the highlighted spans follow the completed name
+        assert all(doc.text[s:e] in k.forms for s, e in k.spans)
+        assert all(a[1] <= b[0] for a, b in zip(k.spans, k.spans[1:]))
+
+
+def test_name_completion_ignores_sentence_starts():
+    from pipeline.keywords.names import complete
+
+    text = "So life is good. So life goes on. Then life ends."
+    spans = [(m, m + 4) for m in (3, 20, 39)]
+    assert [text[s:e] for s, e in complete(text, spans)] == ["life"] * 3

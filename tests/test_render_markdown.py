@@ -39,3 +39,31 @@ def test_markdown_escapes_markup(default_pipeline):
     result = default_pipeline("The *bold* claim and the [link](x) were # shown to **everyone** at the meeting today.")
     md = to_markdown(result)
     assert "\\*bold\\*" in md or "bold" not in md.split("## Summary")[1]
+
+
+def test_speaker_names_only_with_two_or_more_speakers():
+    import dataclasses
+
+    from _report_fixture import make_result
+
+    two = make_result()
+    md = to_markdown(two)
+    assert "Speaker 2: " in md and "Speaker 1: " in md
+    one = dataclasses.replace(two, sentences=tuple(dataclasses.replace(s, speaker="Speaker 1") for s in two.sentences),
+                              summary=tuple(dataclasses.replace(i, speaker="Speaker 1") for i in two.summary))
+    md = to_markdown(one)
+    assert "Speaker 1:" not in md.split("## Key phrases")[0]
+
+
+def test_trimmed_point_is_shown_as_its_span_with_key_phrases_marked():
+    import dataclasses
+
+    from _report_fixture import make_result
+
+    result = make_result()
+    sentence = result.sentences[2]  # "Solar panels turn sunlight into electricity & they are cheap now."
+    start = sentence.start_char + len("Solar panels ")
+    item = dataclasses.replace(result.summary[1], text="Turn sunlight into electricity & they are cheap now.", start_char=start,
+                               end_char=sentence.end_char, trimmed=True, last_sentence=2)
+    md = to_markdown(dataclasses.replace(result, summary=(item,)))
+    assert "Turn sunlight into electricity" in md and "**Solar panels** turn" not in md

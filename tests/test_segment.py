@@ -118,3 +118,16 @@ def test_non_english_text_gets_a_warning(segmenter):
     assert doc.warnings and "English" in doc.warnings[0]
     english = _doc(segmenter, Segment("The quick brown fox jumps over the lazy dog. We talk about bees and honey in the garden today."))
     assert english.warnings == ()
+
+
+def test_a_cut_at_a_missed_sentence_boundary_starts_a_new_sentence():
+    from types import SimpleNamespace as T
+
+    from pipeline.segment import _chunk_groups
+
+    def chunk(*words):
+        return [T(text=w, is_punct=w in ".,!?\"") for w in words]
+
+    chunks = [chunk("Prices", "rose", "."), chunk("The", "bank", "said", ","), chunk("and", "then", "fell", ".")]
+    assert _chunk_groups(chunks, 10) == [None, 11, 11]
+    assert _chunk_groups([chunk("a", "b", ","), chunk("c", ".")], 0) == [0, 0]

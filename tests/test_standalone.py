@@ -89,6 +89,22 @@ def test_inner_demonstrative_is_a_weak_problem(segmenter):
     assert a.standalone and INNER_REFERENCE in a.weak
 
 
+def test_half_a_quotation_is_a_weak_problem(segmenter):
+    from pipeline.standalone import HALF_QUOTE
+
+    _, sentence = _one(segmenter, 'You say, "Oh, before we start, I got this box of candy and I never eat candy.')
+    assert HALF_QUOTE in assess(sentence).weak
+
+
+def test_words_that_begin_the_next_are_no_restart(segmenter):
+    from pipeline.standalone import DISFLUENT
+
+    _, sentence = _one(segmenter, "Lawyers for former Worldcom chief executive Mr Ebbers asked in court.")
+    assert DISFLUENT not in assess(sentence).weak
+    _, sentence = _one(segmenter, "We we want the the budget to stay the same next year.")
+    assert DISFLUENT in assess(sentence).weak
+
+
 def test_trim_never_leaves_too_little(segmenter):
     _, sentence = _one(segmenter, "And so, well, that works.")
     assert opener_length(sentence) == 0

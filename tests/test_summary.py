@@ -76,8 +76,13 @@ def test_items_are_in_document_order_with_index_score_times_and_speaker(podcast)
     assert [i.sentence for i in items] == sorted(i.sentence for i in items)
     for item in items:
         source = podcast.sentences[item.sentence]
-        assert item.text == source.text
-        assert (item.start, item.end, item.speaker) == (source.start, source.end, source.speaker)
+        last = podcast.sentences[item.last_sentence]
+        # extractive: the span of the transcript from the kept start to the sentence end
+        said = podcast.text[item.start_char : item.end_char]
+        assert item.text == (said[:1].upper() + said[1:] if item.trimmed else said)
+        assert source.start_char <= item.start_char < item.end_char == last.end_char
+        assert item.trimmed == (item.start_char > source.start_char)
+        assert (item.start, item.end, item.speaker) == (source.start, last.end, source.speaker)
         assert item.speaker in ("DANA", "RAVI")
         assert 0.0 < item.score <= 1.0
     assert max(i.score for i in items) == pytest.approx(1.0) or len(items) < len(podcast.sentences)
@@ -90,9 +95,11 @@ def test_rank_has_one_score_per_sentence_and_is_repeatable(podcast):
     assert scores.shape == (len(podcast.sentences),)
     assert np.all(scores >= 0)
     assert np.array_equal(scores, summarizer.rank(podcast))
-    # the best summary sentence is the best-ranked one
-    best = int(np.argmax(scores))
-    assert best in [i.sentence for i in summarizer(podcast)]
+    # the best-ranked sentence that can be read on its own is in the summary
+    from pipeline.standalone import assess
+
+    standalone = [i for i in np.argsort(-scores, kind="stable") if assess(podcast.sentences[i]).standalone]
+    assert int(standalone[0]) in [i.sentence for i in summarizer(podcast)]
 
 
 def test_same_input_same_output_and_no_mutation(podcast):
@@ -229,7 +236,14 @@ def test_sentences_and_ratio(podcast):
 def test_max_words_is_never_exceeded(podcast, budget):
     items = Summarizer(SummaryConfig(max_words=budget))(podcast)
     assert items
-    words = sum(podcast.sentences[i.sentence].n_words for i in items)
+    # the words shown: the tokens of each point's span (a trimmed opener is not shown)
+    words = sum(
+        1
+        for i in items
+        for s in podcast.sentences[i.sentence : i.last_sentence + 1]
+        for t in s.tokens
+        if not t.is_punct and i.start_char <= t.start_char < i.end_char
+    )
     assert words <= budget
 
 
@@ -368,3 +382,75 @@ def test_sumy_mode_ranks_dev_documents_exactly_like_sumy(segmenter):
     for record in records:
         doc = segmenter(Transcript(segments=tuple(Segment(p) for p in record["text"].split("\n") if p.strip())))
         assert _our_sumy_order(doc) == _sumy_order(doc), record["id"]
+
+
+# ---- self-contained points and bad input (issue 13) -----------------------------------------
+
+
+def test_points_stand_alone_and_openers_are_trimmed(segmenter):
+    doc = _doc(
+        segmenter,
+        "Yeah.",
+        "So, honey bees communicate the location of flowers with a waggle dance.",
+        "His theory states that the dance encodes distance and direction.",
+        "And the angle of the dance shows the direction of the food relative to the sun.",
+        "But really, was this a language at all?",
+        "The duration of the waggle run tells the other bees how far away the food is.",
+        "Yeah, yeah, okay.",
+        speaker="A",
+    )
+    items = Summarizer(SummaryConfig(sentences=3))(doc)
+    texts = [i.text for i in items]
+    assert not any(t.startswith(("His ", "But ", "Yeah", "So,", "And ")) for t in texts), texts
+    assert "Honey bees communicate the location of flowers with a waggle dance." in texts
+    trimmed = [i for i in items if i.trimmed]
+    assert trimmed and all(doc.text[i.start_char : i.end_char].lower() == i.text.lower() for i in trimmed)
+
+
+def test_a_cut_sentence_is_shown_whole(segmenter):
+    long = ("Honey bees that find a rich patch of flowers return to the hive and perform a waggle dance on the comb, "
+            "and the angle of the dance relative to gravity tells the other foragers the direction of the flowers "
+            "relative to the sun while the length of the waggle run tells them the distance.")
+    doc = _doc(segmenter, "Bees live in colonies of many thousands.", long, "Winter is hard for every colony in the north.")
+    assert any(s.is_chunk for s in doc.sentences)
+    items = Summarizer(SummaryConfig(sentences=3))(doc)
+    joined = [i for i in items if i.joined]
+    assert len(joined) == 1 and joined[0].text == long and joined[0].last_sentence > joined[0].sentence
+    assert not any(doc.sentences[i.sentence].is_chunk and not i.joined for i in items)
+
+
+def test_an_all_backchannel_meeting_gives_no_noise_points(segmenter):
+    doc = _doc(segmenter, "Yeah.", "Yeah, yeah.", "Mm-hmm.", "Okay.", "Right, right.", "Uh, yeah, okay.", "Testing, testing, one two three.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        items = Summarizer(SummaryConfig())(doc)
+    assert items == ()
+    assert any(issubclass(w.category, PipelineWarning) for w in caught)
+
+
+def test_a_talk_of_questions_still_gets_a_summary_with_a_warning(segmenter):
+    doc = _doc(
+        segmenter,
+        "What makes a city livable for the people who grow old in it?",
+        "Why do some neighbourhoods keep their shops while others lose them?",
+        "How much does a bus line change the price of the houses along it?",
+        "Who decides where the new parks of a growing city should go?",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        items = Summarizer(SummaryConfig())(doc)
+    assert items and all(i.text.endswith("?") for i in items)
+    assert any("read on their own" in str(w.message) for w in caught)
+
+
+def test_one_long_unpunctuated_sentence_gives_pieces_with_a_warning(segmenter):
+    words = ("we started the project in march because the river kept flooding the lower town and the council "
+             "wanted a plan that the farmers could accept before the next rainy season came").split()
+    text = " ".join(words * 12)  # ~360 words, no punctuation at all
+    doc = _doc(segmenter, text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        items = Summarizer(SummaryConfig())(doc)
+    assert items
+    assert all(len(i.text.split()) <= 80 for i in items)
+    assert any(issubclass(w.category, PipelineWarning) for w in caught)

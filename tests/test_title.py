@@ -95,6 +95,64 @@ def test_title_never_a_first_person_fragment(segmenter):
     assert not ({"I", "We", "we"} & set(title.split()))
 
 
+# ---- titles named after the topics (issue 12) ---------------------------------------------
+
+SWARM_TALK = (
+    "Thank you. Good morning everyone. "
+    "I want to tell you how a honeybee swarm chooses its new home. "
+    "When a colony splits, the swarm settles on a tree branch. "
+    "Scout bees search for a new home and report with the waggle dance. "
+    "The waggle dance tells other scouts where a site is. "
+    "Honeybee swarms reach a decision through quorum sensing. "
+    "Quorum sensing lets the swarm choose the best site. "
+    "So the honeybee swarm is a model of democratic decision making."
+)
+
+
+def _run(segmenter, text: str, summary_sentences: int = 3):
+    from pipeline.config import KeywordConfig, SummaryConfig
+    from pipeline.keywords import KeywordExtractor
+    from pipeline.summary import Summarizer
+
+    doc = segmenter(Transcript(segments=(Segment(text),)))
+    keywords = KeywordExtractor(KeywordConfig())(doc)
+    summary = Summarizer(SummaryConfig(sentences=summary_sentences))(doc)
+    maker = TitleMaker(TitleConfig())
+    doc = segmenter.parse(doc, maker.wanted(doc, summary, keywords))
+    return maker(doc, summary, keywords)
+
+
+def test_title_names_the_topic_and_is_no_transcript_line(segmenter):
+    title = _run(segmenter, SWARM_TALK)
+    words = title.split()
+    assert 3 <= len(words) <= 10
+    assert any(w.lower().startswith(("swarm", "honeybee", "quorum", "waggle")) for w in words)
+    assert title.lower() not in SWARM_TALK.lower()  # never a line of the transcript as is
+    assert not title.lower().startswith(("thank", "good morning", "i ", "so "))
+    assert all(w[:1].isupper() or w in ("and", "of", "the", "in", "for", "on", "a") for w in words)
+
+
+def test_title_does_not_depend_on_the_summary_length(segmenter):
+    assert len({_run(segmenter, SWARM_TALK, n) for n in (1, 3, 6)}) == 1
+
+
+def test_title_is_never_a_speaker_label_or_one_common_word(segmenter):
+    maker = TitleMaker(TitleConfig())
+    doc = segmenter(Transcript(segments=(Segment("People. People people. People!"),)))
+    doc = segmenter.parse(doc, maker.wanted(doc, (), ()))
+    with pytest.warns(Warning):
+        title = maker(doc, (), (_kw("people", 1.0),))
+    assert title == ""
+
+
+def test_heading_title_cases_a_phrase():
+    from pipeline.title import heading
+
+    assert heading("surgical robots and the future of surgery") == "Surgical Robots and the Future of Surgery"
+    assert heading("DeepSeek R1 and the NASA budget") == "DeepSeek R1 and the NASA Budget"
+    assert heading("the rise of iPhone sales") == "The Rise of iPhone Sales"
+
+
 @pytest.mark.parametrize(
     "table",
     [

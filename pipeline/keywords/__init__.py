@@ -15,6 +15,7 @@ from ..result import Keyword
 from ..types import Document
 from .candidates import Candidate, candidates
 from .dedupe import Group, by_lemma, by_plural, by_spelling, select
+from .names import complete
 from .salience import keyness
 
 
@@ -44,18 +45,25 @@ class KeywordExtractor:
         if not cands:
             return ()
         groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)
-        groups = _not_speaker_labels(groups, document.speakers)
+        groups = [g for g in _not_speaker_labels(groups, document.speakers) if g.lemma_key not in _GREETINGS]
         n_words = document.n_words  # a sum over every token: once, not once per group
         groups = _recurring(groups, n_words, cfg.words_per_repeat, cfg.top_k)
         for g in groups:
-            g.salience = keyness(g.lemma_key, g.count, n_words)
+            g.salience = keyness(g.lemma_key, g.count, n_words, g.proper)
         groups.sort(key=lambda g: (g.h, g.rank, g.lemma_key))
         chosen = select(groups, cfg.top_k, cfg.containment)
         if not chosen:
             return ()
         best = min(h for _, h in chosen)
-        out = [_keyword(document, g, h, best) for g, h in chosen]
+        out = _distinct([_keyword(document, g, h, best) for g, h in chosen])
         return tuple(sorted(out, key=lambda k: (-k.score, k.text.lower(), k.text)))
+
+
+#: greetings and sign-offs (lemma keys): said, never key ("Good morning", "Bye")
+_GREETINGS = frozenset(
+    ["good morning", "good afternoon", "good evening", "good night", "good day", "morning", "evening",
+     "bye", "goodbye", "bye bye", "thanks", "thank", "cheers", "welcome", "greeting", "applause", "laughter"]
+)
 
 
 #: Longest word of a key phrase, in characters. An English word is shorter; a longer
@@ -95,21 +103,37 @@ def _recurring(groups: list[Group], n_words: int, words_per_repeat: int, top_k: 
     return [g for g, c in zip(groups, counts) if c >= need]
 
 
+def _distinct(keywords: list[Keyword]) -> list[Keyword]:
+    """Drop a keyword that became another one when names were completed ("York Times" and
+    "New York Times"), or whose every occurrence lies inside a better one's."""
+    out: list[Keyword] = []
+    for k in sorted(keywords, key=lambda k: (-k.score, k.text.lower(), k.text)):
+        covered = {span for o in out for span in o.spans}
+        if any(k.text.lower() == o.text.lower() for o in out) or (k.spans and all(s in covered for s in k.spans)):
+            continue
+        out.append(k)
+    return out
+
+
 def _keyword(document: Document, group: Group, h: float, best: float) -> Keyword:
     occs = sorted((o for m in group.members for o in m.occurrences), key=lambda o: (o.start, -o.end))
     spans: list[tuple[int, int]] = []
     sentences: list[int] = []
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    kept = []
     for o in occs:
         if spans and o.start < spans[-1][1]:
             continue  # overlapping occurrence of a merged form: keep the first, longest
         spans.append((o.start, o.end))
+        kept.append(o)
         if not sentences or sentences[-1] != o.sentence:
             sentences.append(o.sentence)
-        form = document.text[o.start : o.end]
+    spans = complete(document.text, spans)
+    for (start, end), o in zip(spans, kept):
+        form = document.text[start:end]
         counts[form] = counts.get(form, 0) + 1
-        first.setdefault(form, o.start)
+        first.setdefault(form, start)
     forms = sorted(counts, key=lambda f: (-counts[f], first[f], f))
     score = 1.0 if h <= 0 else min(1.0, best / h)
     return Keyword(

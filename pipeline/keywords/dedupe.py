@@ -147,8 +147,7 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
     A phrase inside an already chosen, better phrase is dropped (the better one is more
     specific). A phrase that contains an already chosen one replaces it, taking its place
     and score, when its own score is within a factor ``closeness`` (``h_longer <=
-    closeness * h_shorter``): "neural network" over "network" when both score alike;
-    a name that contains a chosen name always replaces it.
+    closeness * h_shorter``): "neural network" over "network" when both score alike.
     """
     chosen: list[tuple[Group, float]] = []
     for g in groups:
@@ -158,9 +157,7 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
             continue
         replaced = False
         for i, (c, h) in enumerate(chosen):
-            # a full name replaces its part whatever their scores ("Sergio" -> "Sergio
-            # Vieira de Mello"): the part is the same person said shorter
-            if _inside(g, c) and (g.h <= closeness * h or (g.proper and c.proper)):
+            if _inside(g, c) and g.h <= closeness * h:
                 if not replaced:
                     chosen[i] = (g, h)
                     replaced = True

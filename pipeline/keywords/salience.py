@@ -24,6 +24,10 @@ UNKNOWN_ZIPF = 1.5
 #: beyond CEILING every phrase is equally specific
 FLOOR = 0.25
 CEILING = 4.0
+#: the background (Zipf) of a name is at most this
+PROPER_ZIPF = 3.5
+#: from this many words on, a phrase said once gets the lowest salience
+ONE_OFF_WORDS = 800
 #: texts shorter than this many words count as this long (an abstract's one mention of
 #: "distillation" is salient, but not infinitely so)
 _MIN_WORDS = 200
@@ -38,10 +42,17 @@ def background_zipf(phrase: str) -> float:
     return value if value > 0 else UNKNOWN_ZIPF
 
 
-def keyness(phrase: str, count: int, n_words: int) -> float:
+def keyness(phrase: str, count: int, n_words: int, proper: bool = False) -> float:
     """``log10`` of (occurrences per word here / per word in general English), clipped to
-    ``[FLOOR, CEILING]``; higher is more specific to this text."""
+    ``[FLOOR, CEILING]``; higher is more specific to this text. A name (``proper``) counts
+    as no commoner than ``PROPER_ZIPF``: "London" or "Mexico" in a story is its subject
+    however often English at large names it."""
     rate = count / max(n_words, _MIN_WORDS)
-    background = 10.0 ** (background_zipf(phrase) - 9.0)
+    zipf = background_zipf(phrase)
+    if proper:
+        zipf = min(zipf, PROPER_ZIPF)
+    background = 10.0 ** (zipf - 9.0)
     value = math.log10(rate / background) if rate > 0 else FLOOR
+    if count == 1 and n_words >= ONE_OFF_WORDS:
+        value = FLOOR  # said once in a long recording: an aside ("rainy Tuesday"), not its subject
     return min(CEILING, max(FLOOR, value))

@@ -5,7 +5,7 @@ Shared by the Markdown and HTML renderers so both mark exactly the same words.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from ..result import Keyword
 
@@ -42,3 +42,24 @@ def split_marked(text: str, offset: int, spans: Iterable[tuple[int, int, int]]) 
     if position < len(text):
         pieces.append((text[position:], None))
     return pieces
+
+
+def item_span(result: Any, item: Any) -> tuple[int, int]:
+    """``[start, end)`` offsets in ``result.text`` of a summary point's shown text (its
+    ``start_char``/``end_char`` when set and consistent with its text, else its sentence's)."""
+    if item.start_char is not None and item.end_char is not None and item.end_char - item.start_char == len(item.text):
+        return item.start_char, item.end_char
+    sentence = result.sentences[item.sentence]
+    return sentence.start_char, sentence.start_char + len(item.text)
+
+
+def several_speakers(result: Any) -> bool:
+    """Whether the transcript has two or more named speakers (only then do speaker names
+    next to summary points tell the reader anything)."""
+    seen: set[str] = set()
+    for s in result.sentences:
+        if s.speaker:
+            seen.add(s.speaker)
+            if len(seen) > 1:
+                return True
+    return False

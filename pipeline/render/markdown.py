@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..result import QuizItem, Result
 from ..timefmt import format_time
-from .highlight import key_spans, split_marked
+from .highlight import item_span, key_spans, several_speakers, split_marked
 from .sparkline import sparkline
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*[]<>#|"})
@@ -44,15 +44,16 @@ def _summary(result: Result) -> list[str]:
     out = ["## Summary", ""]
     if not result.summary:
         return out + ["_No summary: the transcript is too short._", ""]
+    named = several_speakers(result)
     for item in result.summary:
-        sentence = result.sentences[item.sentence]
-        spans = key_spans(result.keywords, sentence.start_char, sentence.end_char)
+        start, end = item_span(result, item)
+        spans = key_spans(result.keywords, start, end)
         marked = "".join(
             f"**{_escape(piece)}**" if rank is not None else _escape(piece)
-            for piece, rank in split_marked(sentence.text, sentence.start_char, spans)
+            for piece, rank in split_marked(item.text, start, spans)
         )
         stamp = format_time(item.start)
-        who = f"{_escape(item.speaker)}: " if item.speaker else ""
+        who = f"{_escape(item.speaker)}: " if item.speaker and named else ""
         out.append(f"- {f'[{stamp}] ' if stamp else ''}{who}{marked}")
     return out + [""]
 

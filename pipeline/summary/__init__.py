@@ -1,17 +1,21 @@
 """The extractive summary stage: transcript-aware, redundancy-controlled TextRank.
 
-    terms -> similarity graph -> TextRank centrality -> x candidate prior -> MMR selection
-    -> length control -> items in document order
+    whole spoken sentences (chunks merged) -> terms -> similarity graph -> TextRank
+    centrality -> x candidate prior -> x readability (can it stand alone?) -> MMR selection
+    spread over the recording's parts -> length control -> items in document order, each
+    shown with its spoken opener trimmed
 
 One module per job: :mod:`.similarity` (terms, TF-IDF cosine graph), :mod:`.sumy_compat`
 (sumy's exact TextRank weights), :mod:`.graph` (power iteration), :mod:`.candidates`
-(transcript-aware prior), :mod:`.redundancy` (MMR), :mod:`.length` (how many sentences).
+(transcript-aware prior), :mod:`.redundancy` (MMR), :mod:`.length` (how many sentences),
+:mod:`.units` (whole sentences and how they read alone, via :mod:`pipeline.standalone`),
+:mod:`.coverage` (the stretches the points are spread over).
 """
 
 from __future__ import annotations
 
 import warnings
-from typing import NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -19,19 +23,37 @@ import scipy.sparse as sp
 from ..config import SummaryConfig
 from ..errors import PipelineWarning
 from ..result import SummaryItem
-from ..types import Document
+from ..standalone import BACKCHANNEL, NOISE, TOO_SHORT, Assessment
+from ..types import Document, Sentence
 from .candidates import CandidatePolicy, candidate_prior
+from .coverage import stretches
 from .graph import sumy_textrank, textrank
 from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
+from .units import Unit, build_units, is_cased, judge, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
 TOP_NEIGHBOURS = 50
 #: MMR considers this many of the best-ranked candidates per round
 POOL_SIZE = 200
+#: MMR bonus (relevance units, [0, 1]) for a sentence of a stretch no point covers yet
+COVERAGE = 0.3
+#: readability factor per weak problem (a demonstrative inside, a filler phrase)
+WEAK_FACTOR = 0.6
+#: spoken sentences longer than this many words are demoted in proportion
+LONG_WORDS = 45
+#: fewer units that stand alone than this: context-dependent ones come back, demoted
+MIN_STANDALONE = 3
+FALLBACK_FACTOR = 0.1
+#: readability is judged for this many of the best-ranked units (at least) ...
+JUDGED = 300
+#: ... and for this many of the best in every stretch (judging costs more than ranking)
+JUDGED_PER_STRETCH = 25
+#: never a summary point, whatever else is left
+_NEVER_SHOWN = frozenset({BACKCHANNEL, NOISE, TOO_SHORT})
 
 
 class Summarizer:
@@ -47,39 +69,59 @@ class Summarizer:
 
     def rank(self, document: Document) -> np.ndarray:
         """Per-sentence ranking scores (length ``len(document.sentences)``; higher is more
-        central): TextRank stationary probability times the candidate prior (the prior is 1
+        central) before readability and coverage: TextRank stationary probability times the
+        candidate prior (the prior is 1
         everywhere when ``summary.filter_candidates`` is false, so with
         ``similarity="sumy"`` this is exactly sumy's TextRank rating). Nothing is cached;
         a call costs a few milliseconds per thousand sentences."""
-        return self._analyse(document).scores
+        return self._analyse(document.sentences).scores
 
-    def __call__(self, document: Document) -> tuple[SummaryItem, ...]:
+    def __call__(self, document: Document, chapters: Sequence[Any] = ()) -> tuple[SummaryItem, ...]:
+        """The summary of ``document``: points in document order. ``chapters``: the
+        recording's parts (values with inclusive ``first_sentence``/``last_sentence``), which
+        the points are spread over; without them a long recording is cut into equal stretches."""
         sentences = document.sentences
         if not sentences:
             return ()
         config = self.config
-        analysis = self._analyse(document)
+        units = build_units(document, whole=config.filter_candidates)
+        analysis = self._analyse([u.sentence for u in units], document.sentences)
         scores = analysis.scores
         if not any(analysis.term_counts):
             warnings.warn("summary: no sentence has content words; the summary may say little", PipelineWarning)
         elif config.filter_candidates and not analysis.candidates:
             warnings.warn("summary: no sentence looks like summary material (greetings, fillers, fragments); "
                           "the least bad ones are used", PipelineWarning)
-        if not scores.any():
-            scores = np.zeros(len(sentences))
+        k = min(target_count(config, len(sentences), sum(analysis.word_counts)), len(units))
+        expected = k if config.sentences or config.ratio or config.max_words is None else max(1, config.max_words // 20)
+        parts = stretches([u.first for u in units], expected, chapters) if config.filter_candidates else None
+        verdicts: dict[int, Assessment] = {}
+        if config.filter_candidates:
+            cased = is_cased(sentences)
+            for i in _worth_judging(scores, parts, k):
+                verdicts[i] = judge(units[i], cased)
+            scores = scores * self._readability(units, verdicts, analysis.word_counts)
+        elif not scores.any():
+            scores = np.zeros(len(units))
             scores[0] = 1.0
-        word_counts = [max(1, w) for w in analysis.word_counts]
-        k = target_count(config, len(sentences), sum(analysis.word_counts))
+        if not scores.any():
+            warnings.warn("summary: no sentence can be read on its own (only back-channels, fillers or noise); "
+                          "the summary is empty", PipelineWarning)
+            return ()
+        verdict = [verdicts.get(i) or untrimmed(u) for i, u in enumerate(units)]
+        word_counts = [max(1, shown_words(u, v, w)) for u, v, w in zip(units, verdict, analysis.word_counts)]
         chosen = mmr_select(
             scores,
             analysis.vectors,
-            [s.text for s in sentences],
+            [u.sentence.text for u in units],
             word_counts,
             k=k,
             max_words=config.max_words,
             diversity=config.diversity,
             duplicate_cosine=config.duplicate_cosine,
-            pool_size=max(POOL_SIZE, 4 * k) if k < len(sentences) else POOL_SIZE,
+            pool_size=max(POOL_SIZE, 4 * k) if k < len(units) else POOL_SIZE,
+            stretches=parts,
+            coverage=COVERAGE,
         )
         top = float(scores.max())
         truncated = False
@@ -94,17 +136,63 @@ class Summarizer:
             )
         items = []
         for i in sorted(chosen):
-            s = sentences[i]
-            text = truncate_words(s.text, config.max_words) if truncated and config.max_words else s.text
+            unit, a = units[i], verdict[i]
+            first, last = sentences[unit.first], sentences[unit.last]
+            text = shown(unit, a)
+            if truncated and config.max_words:
+                text = truncate_words(text, config.max_words)
             items.append(
-                SummaryItem(text=text, sentence=s.index, score=float(scores[i]) / top, start=s.start, end=s.end, speaker=s.speaker)
+                SummaryItem(
+                    text=text,
+                    sentence=first.index,
+                    score=float(scores[i]) / top,
+                    start=first.start,
+                    end=last.end,
+                    speaker=first.speaker,
+                    last_sentence=last.index,
+                    start_char=a.start_char,
+                    end_char=last.end_char,
+                    trimmed=a.trimmed,
+                    joined=unit.joined,
+                )
             )
         return tuple(items)
 
     # ---- internals ----------------------------------------------------------------------
 
-    def _analyse(self, document: Document) -> _Analysis:
-        sentences = document.sentences
+    def _readability(self, units: Sequence[Unit], verdicts: dict[int, Assessment], word_counts: Sequence[int]) -> np.ndarray:
+        """Per-unit factor in [0, 1] (higher reads better on its own; 0 for units not
+        judged): 0 for a unit that cannot stand alone (a leading reference, a question, a
+        back-channel, a piece ...), ``WEAK_FACTOR`` per weak problem (a demonstrative inside,
+        a filler phrase, a restart, a vague announcement), and ``LONG_WORDS / words`` beyond
+        ``LONG_WORDS`` words (a 90-word spoken sentence is hard to read). When fewer than
+        ``MIN_STANDALONE`` units stand alone, the units that only lean on context (not
+        noise, back-channel or too short) come back at ``FALLBACK_FACTOR``, with a warning."""
+        factor = np.zeros(len(units))
+        fallback = np.zeros(len(units))
+        for i in sorted(verdicts):
+            a, words = verdicts[i], word_counts[i]
+            value = WEAK_FACTOR ** len(a.weak)
+            if words > LONG_WORDS:
+                value *= LONG_WORDS / words
+            if a.standalone and not units[i].piece:
+                factor[i] = value
+            elif not set(a.problems) & _NEVER_SHOWN:
+                fallback[i] = value * FALLBACK_FACTOR
+        standing = int((factor > 0).sum())
+        if standing < MIN_STANDALONE and fallback.any():
+            warnings.warn(
+                f"summary: only {standing} sentence{'s' if standing != 1 else ''} can be read on {'their' if standing != 1 else 'its'} own; "
+                "some points may lean on the sentences around them",
+                PipelineWarning,
+            )
+            factor = np.maximum(factor, fallback)
+        return factor
+
+    def _analyse(self, units: Sequence[Sentence], originals: Sequence[Sentence] | None = None) -> _Analysis:
+        """Ranking over ``units`` (whole sentences); ``originals`` are the document's
+        sentences (for sumy's TextRank, which ranks the sentences as segmented)."""
+        sentences = units
         memo: dict[str, str] = {}
         features = [sentence_terms(s, memo) for s in sentences]
         terms = [f.terms for f in features]
@@ -123,6 +211,22 @@ class Summarizer:
             n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
             centrality = centrality * prior
         return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)
+
+
+def _worth_judging(scores: np.ndarray, parts: np.ndarray | None, k: int) -> list[int]:
+    """The units that could be chosen: the ``max(JUDGED, 10 k)`` best-ranked ones with a
+    positive score, and the ``JUDGED_PER_STRETCH`` best of every stretch; ascending."""
+    order = np.lexsort((np.arange(len(scores)), -scores))
+    order = order[scores[order] > 0]
+    wanted = set(order[: max(JUDGED, 10 * k)].tolist())
+    if parts is not None:
+        taken: dict[int, int] = {}
+        for i in order.tolist():
+            p = int(parts[i])
+            if taken.get(p, 0) < JUDGED_PER_STRETCH:
+                taken[p] = taken.get(p, 0) + 1
+                wanted.add(i)
+    return sorted(wanted)
 
 
 class _Analysis(NamedTuple):

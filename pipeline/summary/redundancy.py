@@ -5,6 +5,10 @@ where relevance is the ranking score scaled to [0, 1] and redundancy the highest
 similarity (TF-IDF, in [0, 1]) to a sentence already chosen. Two sentences are never both
 chosen when they are near-duplicates: cosine at least ``duplicate_cosine``, or one's
 normalised word sequence contained in the other's (rolled-over captions, repeated phrases).
+
+Coverage: when the recording is divided into stretches (chapters, or equal parts), a
+sentence from a stretch that no chosen sentence comes from yet gets ``coverage`` added to
+its value, so the points spread over the recording's parts instead of its first examples.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ def mmr_select(
     diversity: float,
     duplicate_cosine: float,
     pool_size: int,
+    stretches: np.ndarray | None = None,
+    coverage: float = 0.0,
 ) -> list[int]:
     """Indices of the chosen sentences, in the order they were chosen.
 
@@ -42,6 +48,8 @@ def mmr_select(
     are considered first; when they run out (duplicates, word budget) the next ones are.
     A sentence longer than the remaining word budget is skipped, and the next one tried.
     MMR ties go to the better-ranked sentence (then the earlier one).
+    ``stretches``: each sentence's stretch number (see the module docstring), ``coverage``
+    the bonus (in units of relevance, [0, 1]) for a sentence of a stretch not yet covered.
     """
     n = len(scores)
     order = np.lexsort((np.arange(n), -scores))
@@ -62,8 +70,13 @@ def mmr_select(
             redundancy = np.zeros(pool.size)
         sim = pool_vectors @ pool_vectors.T
         open_ = np.ones(pool.size, dtype=bool)
+        pool_stretch = stretches[pool] if stretches is not None else None
         while len(chosen) < k and open_.any():
-            value = np.where(open_, diversity * relevance - (1.0 - diversity) * redundancy, -np.inf)
+            value = diversity * relevance - (1.0 - diversity) * redundancy
+            if pool_stretch is not None and coverage:
+                covered = np.isin(pool_stretch, stretches[chosen]) if chosen else np.zeros(pool.size, dtype=bool)
+                value = value + coverage * ~covered
+            value = np.where(open_, value, -np.inf)
             p = int(np.argmax(value))  # first maximum: the better-ranked sentence
             open_[p] = False
             best = int(pool[p])

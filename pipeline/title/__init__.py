@@ -3,9 +3,10 @@
 The title is built from the recording's topics (its top key phrases) and never depends
 on the summary, so it is the same whatever ``summary.sentences`` is. In order:
 
-1. A news lead: when one of the first two sentences mentions two of the top five topics,
-   has no first- or second-person word and is no question, its core clause in headline
-   style (:mod:`.headline`): "British Airways Blamed High Fuel Prices for Drop in Profits".
+1. A news lead: when the first sentence mentions a top topic, has no first- or
+   second-person word, no spoken opener ("So", "Well") and is no question, its core clause
+   in headline style (:mod:`.headline`), unless that drops a figure from its middle:
+   "British Airways Blamed High Fuel Prices for Drop in Profits".
 2. A noun phrase of the sentences that mention the top topics, covering a top-3 topic,
    scored by the key-phrase mass it covers (:mod:`.phrases`): "The Future of Surgical
    Robots", "Plastic in the Ocean". A phrase of one topic only is joined to the next
@@ -19,6 +20,7 @@ acronyms and names as written. Deterministic: every choice has a total order.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from typing import Sequence
@@ -26,17 +28,20 @@ from typing import Sequence
 from ..config import TitleConfig
 from ..errors import PipelineWarning
 from ..result import Keyword, SummaryItem
-from ..types import Document
+from ..types import Document, Sentence, Token
 from .case import heading, title_case
-from .headline import core_clause, glue
+from .headline import FIGURE_WORDS, core_clause, glue
 from .phrases import VAGUE_HEADS, Candidate, Topic, candidates, covered, distinct, generic, joined, mentions, topics
 
 #: sentences searched per topic for noun phrases (the first ones that mention it)
 _PER_TOPIC = 6
-#: opening sentences that may be a news lead
-_LEAD = 2
+#: opening sentences that may be a news lead (the first only: a news lead comes first)
+_LEAD = 1
+_SPOKEN_OPENERS = frozenset("so and but well now okay ok alright right yeah um uh oh".split())
 #: how many of the top topics a lead must mention two of
-_LEAD_TOPICS = 5
+_LEAD_TOPICS = 8
+#: ... and how many of them it must mention
+_LEAD_MIN = 1
 #: first- and second-person words ("US" in capitals is the country)
 _PERSONAL = re.compile(r"(?<![\w'])(?:(?i:i|i'm|i've|i'd|me|my|we|we're|we've|our|you|you're|your)|us|Us)(?![\w'])")
 
@@ -51,7 +56,9 @@ class TitleMaker:
 
     def wanted(self, document: Document, summary: Sequence[SummaryItem], keywords: Sequence[Keyword]) -> tuple[int, ...]:
         found = topics(keywords)
-        said = mentions(document.sentences, found)
+        return self._wanted(document, found, mentions(document.sentences, found))
+
+    def _wanted(self, document: Document, found: Sequence[Topic], said: dict[int, list[Topic]]) -> tuple[int, ...]:
         picked = set(range(min(_LEAD, len(document.sentences))))
         for topic in found:
             hits = [i for i in sorted(said) if topic in said[i]]
@@ -64,6 +71,8 @@ class TitleMaker:
             if document.sentences:
                 warnings.warn("title: no key phrase to name the recording by; no title", PipelineWarning, stacklevel=2)
             return ""
+        said = mentions(document.sentences, found)
+        found = _mark_persons(document, found, self._wanted(document, found, said))
         said = mentions(document.sentences, found)
         lead = self._lead(document, found, said)
         if lead:
@@ -92,10 +101,12 @@ class TitleMaker:
         for index in range(min(_LEAD, len(document.sentences))):
             sentence = document.sentences[index]
             named = {t.rank for t in said.get(index, ()) if t.rank < _LEAD_TOPICS}
-            if len(named) < 2 or not sentence.parsed or "?" in sentence.text or _PERSONAL.search(sentence.text):
+            if len(named) < _LEAD_MIN or not sentence.parsed or "?" in sentence.text or _PERSONAL.search(sentence.text):
                 continue
+            if sentence.tokens and sentence.tokens[0].text.lower() in _SPOKEN_OPENERS:
+                continue  # "So the first robot ...": a talk, not a news lead
             clause = core_clause(sentence, self.config.max_words)
-            if clause is not None and clause[0].text.lower() not in VAGUE_HEADS:
+            if clause is not None and clause[0].text.lower() not in VAGUE_HEADS and not _figure_dropped(sentence, clause):
                 words, proper = glue(clause)
                 return title_case(words, proper)
         return ""
@@ -104,14 +115,51 @@ class TitleMaker:
         text = document.text.lower()
         pool: list[Candidate] = []
         repeats = _Repeats(text)
-        for index in sorted(said):
+        # only the sentences ``wanted`` named: the title must not change when another
+        # stage has parsed more of them
+        for index in self._wanted(document, found, said):
             sentence = document.sentences[index]
-            if sentence.parsed:
+            if sentence.parsed and index in said:
                 pool.extend(candidates(sentence, found, repeats, self.config.max_words))
         if not pool:
             return None
         pool.sort(key=lambda c: (-c.score, c.sentence, c.start_char, c.words))
         return pool[0]
+
+
+def _mark_persons(document: Document, found: Sequence[Topic], parsed: Sequence[int]) -> list[Topic]:
+    """``found`` with ``person`` set on topics whose words the parser mostly tagged PERSON
+    in the parsed sentences."""
+    votes: dict[str, list[int]] = {}
+    for index in parsed:
+        for t in document.sentences[index].tokens:
+            if t.pos == "PROPN":
+                tally = votes.setdefault(t.text.lower(), [0, 0])
+                tally[0] += t.ent_type == "PERSON"
+                tally[1] += 1
+    out = []
+    for topic in found:
+        words = topic.text.lower().split()
+        person = all(w in votes and 2 * votes[w][0] > votes[w][1] for w in words)
+        out.append(dataclasses.replace(topic, person=person))
+    return out
+
+
+def _figure_dropped(sentence: Sentence, clause: Sequence[Token]) -> bool:
+    """A figure that counts a noun inside the clause was dropped: "First Half of Century"
+    ("20th century") reads wrong without it (a dropped amount, "rose 5% to", does not)."""
+    first, last = clause[0].start_char, clause[-1].end_char
+    kept = {t.start_char for t in clause}
+    tokens = sentence.tokens
+    return any(
+        first < t.start_char < last
+        and t.start_char not in kept
+        and any(c.isdigit() for c in t.text)
+        and i + 1 < len(tokens)
+        and tokens[i + 1].pos == "NOUN"
+        and tokens[i + 1].text.lower() not in FIGURE_WORDS
+        for i, t in enumerate(tokens)
+    )
 
 
 class _Repeats(dict):

@@ -18,7 +18,7 @@ _BAD_HEADS = frozenset("i me we us you it they them he she thing things lot lots
 _FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 _ATTACHING_PREPOSITIONS = ("of", "for", "in", "on", "to", "about", "behind", "between", "without")
 #: a figure's unit or scale goes with the figure ("76 percent", "$3 billion")
-_FIGURE_WORDS = frozenset("percent per cent bn billion million m trillion thousand hundred %".split())
+FIGURE_WORDS = frozenset("percent per cent bn billion million m trillion thousand hundred %".split())
 
 
 _OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
@@ -59,12 +59,28 @@ def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
 _BREAKS = frozenset({",", ";", ":", "(", ")", "\u2014", "--", '"'})
 
 
+def _counting(tokens: Sequence[Token], i: int) -> bool:
+    """A figure (with its scale word) that counts the noun after it: "90 jobs",
+    "2.2 million vehicles", "20th century" (not an amount: "76%", "$1.13bn")."""
+    j = i
+    if tokens[j].text.lower() in FIGURE_WORDS and j > 0 and any(c.isdigit() for c in tokens[j - 1].text):
+        j -= 1  # "million" in "2.2 million vehicles"
+    if not (any(c.isdigit() for c in tokens[j].text) and tokens[j].text.replace(",", "").replace(".", "").rstrip("stndrh").isdigit()):
+        return False
+    k = j + 1
+    if k < len(tokens) and tokens[k].text.lower() in FIGURE_WORDS and tokens[k].text.lower() not in ("percent", "%", "per", "cent"):
+        k += 1
+    return k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].text.lower() not in FIGURE_WORDS and (j == 0 or tokens[j - 1].text not in ("$", "\u00a3", "\u20ac"))
+
+
 def _headline_word(tokens: Sequence[Token], i: int) -> bool:
     """Headlines drop articles, auxiliaries, possessive pronouns, figures and stray marks
     (a hyphen inside a word like "state-owned" stays)."""
     t = tokens[i]
-    if t.text.lower() in _FIGURE_WORDS and i > 0 and any(c.isdigit() for c in tokens[i - 1].text):
-        return False  # the figure is dropped, so is its unit ("76 percent", "$3 bn")
+    if _counting(tokens, i):
+        return True  # "90 jobs", "2.2 million vehicles", "20th century": the count stays
+    if t.text.lower() in FIGURE_WORDS and i > 0 and any(c.isdigit() for c in tokens[i - 1].text):
+        return False  # an amount is dropped, so is its unit ("76 percent", "$3 bn")
     if t.pos == "ADV" and t.dep == "advmod" and 0 <= t.head < len(tokens) and tokens[t.head].pos in ("VERB", "AUX", "ADP", "NOUN", "PROPN"):
         return False  # "usually", "just", "really": headlines leave them out ("almost three" stays)
     if t.tag == "PRP$" or any(c.isdigit() for c in t.text) or t.pos == "SYM" or not any(c.isalpha() for c in t.text) and t.text != "-":

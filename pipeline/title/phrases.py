@@ -35,9 +35,18 @@ VAGUE_HEADS = frozenset(
     "reason moment day days time times year years end top bottom front middle half majority minute minutes "
     "question questions answer word words talk guy guys people person place places case".split()
 )
+#: heads that frame a topic as real titles do ("The Future of Surgery", "The Art of Puzzles")
+FRAMES = frozenset(
+    "future history rise fall power science art story cost price age end birth death nature origin "
+    "mystery politics economics psychology chemistry physics biology beauty meaning value role promise "
+    "danger secret myth pursuit evolution geography anatomy ethic language music shape sound hidden "
+    "case problem challenge paradox limit edge heart key lesson truth spread return dawn".split()
+)
 ATTACHING = ("of", "for", "in", "on", "about", "behind", "between", "without", "from")
 #: the top topics of which a phrase title must cover at least one
 CORE_TOPICS = 3
+#: longest noun-phrase title, in words (longer ones are clauses in disguise)
+MAX_PHRASE = 7
 #: topics considered at all
 TOPICS = 8
 #: a single word at least this common in general English (Zipf) is too generic alone
@@ -56,6 +65,7 @@ class Topic:
     weight: float
     rank: int
     extra: frozenset[str] = frozenset()  # words counted as used besides its own
+    person: bool = False  # mostly tagged as a person's name where the parser saw it
 
     @property
     def words(self) -> frozenset[str]:
@@ -159,11 +169,20 @@ def _candidate(
     tokens: list[Token] = [t for t in sentence.tokens[start:end] if not t.is_punct]
     while tokens and (tokens[0].text.lower() in _LEADING_DROP or tokens[0].pos in ("DET", "PRON", "ADV", "CCONJ", "ADP") or tokens[0].tag == "PRP$"):
         tokens = tokens[1:]
-    if len(tokens) < 2 or len(tokens) > max_words:
+    if len(tokens) < 2 or len(tokens) > min(max_words, MAX_PHRASE):
         return None
     if any(t.pos == "PRON" or t.tag == "PRP$" or t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return None  # "a swarm of them", "my name", "76 percent": no title
     if tokens[0].text.lower() in _BAD_FIRST or tokens[-1].pos not in ("NOUN", "PROPN"):
+        return None
+    # an adjective stays only as part of a concept (a topic, or said twice): "enough food",
+    # "beautiful fish" -> "food", "fish"; "coral reefs", "industrial model" stay
+    while len(tokens) > 1 and (tokens[0].pos == "ADJ" or tokens[0].tag in ("VBG", "VBN")):
+        pair = f"{tokens[0].text.lower()} {tokens[1].text.lower()}"
+        if covered(pair.split(), found) and any(len(t.text.split()) > 1 for t in covered(pair.split(), found)) or repeats.get(pair, 1) >= 2:
+            break
+        tokens = tokens[1:]
+    if len(tokens) < 2:
         return None
     heads = [t for t in tokens if t.dep in ("ROOT", "nsubj", "dobj", "pobj", "attr", "nsubjpass", "conj", "appos", "npadvmod")]
     if _fold(tokens[-1].text) in VAGUE_HEADS or any(_fold(t.text) in VAGUE_HEADS for t in heads[:1]):
@@ -172,11 +191,16 @@ def _candidate(
     hit = distinct(covered(words, found))
     if not any(t.rank < CORE_TOPICS for t in hit):
         return None
-    mass = sum(t.weight for t in hit)
+    mass = sum(t.weight * (0.3 if t.person else 1.0) for t in hit)
     topic_words = frozenset().union(*(t.words for t in hit))
-    extra = sum(1 for t in tokens if not t.is_stop and _fold(t.text) not in topic_words)
+    # words that are no topic dilute the title; a framing head ("the future of X") does not
+    extra = sum(
+        (0.0 if k == 0 and _fold(t.text) in FRAMES else 1.0 if k == 0 and len(tokens) > 2 else 0.5)
+        for k, t in enumerate(tokens)
+        if not t.is_stop and _fold(t.text) not in topic_words
+    )
     said = repeats.get(" ".join(t.text.lower() for t in tokens), 1)
-    score = mass + 0.1 * min(3, said - 1) - 0.12 * extra - 0.1 * max(0, len(tokens) - 6)
+    score = mass + 0.1 * min(3, said - 1) - 0.2 * extra - 0.1 * max(0, len(tokens) - 6)
     return Candidate(
         words=tuple(words),
         proper=tuple(proper),
@@ -186,9 +210,16 @@ def _candidate(
     )
 
 
+def _name(text: str) -> bool:
+    """Written as a name: every word capitalised ("Long Beach", "IMPASS")."""
+    return all(w[:1].isupper() for w in text.split())
+
+
 def _related(a: frozenset[str], b: set[str]) -> bool:
     """Shares a word, or a word's first five letters ("surgeon" / "surgery")."""
-    return bool(a & b) or any(len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5] for x in a for y in b)
+    return bool(a & b) or any(
+        len(x) >= 4 and len(y) >= 4 and (x[:5] == y[:5] or x.startswith(y) or y.startswith(x)) for x in a for y in b
+    )
 
 
 def joined(found: Sequence[Topic], max_words: int, first: Topic | None = None) -> list[str]:
@@ -197,7 +228,14 @@ def joined(found: Sequence[Topic], max_words: int, first: Topic | None = None) -
     usable = [t for t in found if not generic(t.text)]
     if not usable:
         return []
-    head = first or usable[0]
+    # a person is a side detail of a title unless nothing else is left
+    head = first or next((t for t in usable if not t.person), usable[0])
+    usable = [t for t in usable if not t.person]
+    if not _name(head.text):
+        # a place or a firm beside a concept is a side detail ("Plastic and Long Beach"),
+        # used only when no other topic is left
+        concepts = [t for t in usable if not _name(t.text) or t is head]
+        usable = concepts + [t for t in usable if _name(t.text) and t is not head]
     parts = [head]
     used = set(head.words)
     n = len(head.text.split())

@@ -88,8 +88,13 @@
     var items = result.summary || [];
     if (!items.length) return section("summary", "Summary", [el("p", { text: "No summary: the transcript is too short." })]);
     var list = el("ol", { "class": "summary-list" });
+    // speaker names only when there are two or more: with one they tell the reader nothing
+    var speakers = {}, named = 0;
+    (result.sentences || []).forEach(function (s) {
+      if (s.speaker && !speakers.hasOwnProperty(s.speaker)) { speakers[s.speaker] = true; named++; }
+    });
     items.forEach(function (item) {
-      var who = item.speaker ? el("span", { "class": "speaker", text: item.speaker + ":" }) : null;
+      var who = item.speaker && named > 1 ? el("span", { "class": "speaker", text: item.speaker + ":" }) : null;
       list.appendChild(el("li", null, [timeBadge(item.start), who, " ", el("span", { text: item.text })]));
     });
     return section("summary", "Summary", [list]);
