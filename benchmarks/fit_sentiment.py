@@ -16,7 +16,7 @@ decision is ``mean - baseline * ramp > 0`` exactly as in the rule) crosses P = 0
 For comparison only (not shipped), the script also fits an *end-weighted* variant, as the
 previous model was: opinion sentences weighted by position (``1 + slope * (2p - 1)``, the
 last fifth ``* (1 + tail_boost)``), ``slope`` and ``tail_boost`` chosen on a small grid by
-10-fold cross-validated log-loss. It gains about two points on reviews, whose verdict comes
+10-fold cross-validated log-loss. It gains two to five points on reviews, whose verdict comes
 at the end, but lets a few closing sentences outvote a clear majority; the shipped label does
 not depend on the order of the sentences.
 Deterministic: fixed folds, a deterministic solver, ties broken by the grid order.

@@ -103,7 +103,10 @@ def test_empty_inputs_raise_input_error(default_pipeline, text):
 def test_long_input(default_pipeline):
     text = (SAMPLES / "podcast.txt").read_text(encoding="utf-8")
     result = default_pipeline(text * 40)  # ~30,000 words
-    assert len(result.summary) > 5 and result.quiz
+    assert len(result.summary) > 5
+    # every sentence said 40 times makes every word the recording's topic (the gap model's
+    # repetition feature): the quiz may be empty then, but says so
+    assert result.quiz or any("quiz" in w for w in result.meta.warnings)
 
 
 def test_pipe_keeps_order_and_matches_single_calls(default_pipeline):
