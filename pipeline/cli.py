@@ -146,6 +146,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if inputs.count("-") > 1:
         raise PipelineError("standard input ('-') can be read only once")
     nlp = Pipeline(config)
+    nlp.progress = _terminal_progress()
     results = []
     for item in inputs:
         result = nlp.analyze_stream(sys.stdin.buffer, name="<stdin>") if item == "-" else nlp.analyze_file(item)
@@ -192,6 +193,20 @@ def stdin_has_data() -> bool:
     except (AttributeError, ValueError, OSError):  # closed, or replaced by a test harness
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def _terminal_progress() -> Any:
+    """On a terminal, a one-line "analysing: <stage>" status on standard error for long
+    transcripts (erased when the next stage starts and at the end); elsewhere None."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str) -> None:
+        line = f"{PROG}: analysing a long transcript: {stage}" if stage != "done" else ""
+        sys.stderr.write("\r\x1b[2K" + line)
+        sys.stderr.flush()
+
+    return show
 
 
 def print_warnings(source: str, warnings: Sequence[str]) -> None:

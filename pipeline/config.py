@@ -362,6 +362,8 @@ def parse_override(text: str) -> tuple[str, Any]:
         value = tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw
+    except (ValueError, RecursionError):  # a 5,000-digit integer, brackets nested thousands deep
+        raise ConfigError(f"--set {key}: the value cannot be read (a number of {len(raw):,} characters, or nested too deeply)") from None
     return key, value
 
 

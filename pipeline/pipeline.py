@@ -14,7 +14,7 @@ import warnings
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from . import __version__
 from .chapters import ChapterMaker
@@ -51,6 +51,9 @@ class Pipeline:
         self.sentiment_analyzer = SentimentAnalyzer(self.config.sentiment)
         self.title_maker = TitleMaker(self.config.title)
         self.quiz_maker = QuizMaker(self.config.quiz)
+        #: called with each stage's name as it starts, then with "done", for transcripts
+        #: of at least PROGRESS_CHARS characters (the CLI shows it on a terminal); None: silent
+        self.progress: Callable[[str], None] | None = None
         #: wall-clock seconds per stage of the last analysis (for benchmarks and manifests)
         self.last_stage_seconds: dict[str, float] = {}
         #: CPU seconds of this process per stage of the last analysis (steadier on a busy machine)
@@ -126,7 +129,7 @@ class Pipeline:
     def analyze_transcript(self, transcript: Transcript) -> Result:
         """Run every stage after ingest on an already-read transcript; ``meta.input_sha256``
         is the hash ingest took of the raw input (the file is read once)."""
-        clock = _StageClock()
+        clock = _StageClock(self.progress if sum(len(s.text) for s in transcript.segments) >= PROGRESS_CHARS else None)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PipelineWarning)
             with clock("clean"):
@@ -154,6 +157,8 @@ class Pipeline:
                 quiz = self.quiz_maker(document, summary, keywords)
         self.last_stage_seconds = clock.seconds
         self.last_stage_cpu_seconds = clock.cpu_seconds
+        if clock.progress is not None:
+            clock.progress("done")
         messages = [*cleaned.warnings, *document.warnings]
         messages += [str(w.message) for w in caught if issubclass(w.category, PipelineWarning)]
         return Result(
@@ -177,15 +182,24 @@ class Pipeline:
         )
 
 
-class _StageClock:
-    """Accumulates wall-clock seconds and CPU seconds (this process) per stage name."""
+#: Transcripts at least this long (characters) report each stage to ``Pipeline.progress``:
+#: they take several seconds (about 5 s of CPU per 125,000 characters).
+PROGRESS_CHARS = 100_000
 
-    def __init__(self) -> None:
+
+class _StageClock:
+    """Accumulates wall-clock seconds and CPU seconds (this process) per stage name; tells
+    ``progress`` (when given) the name of each stage as it starts."""
+
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
         self.seconds: dict[str, float] = {}
         self.cpu_seconds: dict[str, float] = {}
+        self.progress = progress
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(stage)
         began, cpu = time.perf_counter(), time.process_time()
         try:
             yield

@@ -274,3 +274,29 @@ def test_scripts_without_spaces_get_the_language_warning(text, script):
     sentence = Sentence(index=0, text=text, start_char=0, end_char=len(text), start=None, end=None, speaker=None)
     (warning,) = language_warnings([sentence])
     assert "script written without spaces" in warning and script in warning
+
+
+# ---- pathological runs --------------------------------------------------------------------
+
+
+def test_long_punctuation_runs_are_broken_up_and_letter_runs_kept():
+    t = read_text('{"a":' * 100 + " and then it ended.\n" + "x" * 500 + " fine.")
+    first, second = texts(t)
+    assert max(len(w) for w in first.split()) <= 100 and first.replace(" ", "").startswith('{"a":{"a":')
+    assert "x" * 500 in second  # a run of letters costs linear time: kept whole
+    assert any("were broken up every 100 characters" in w for w in t.warnings)
+
+
+# ---- progress ------------------------------------------------------------------------------
+
+
+def test_long_analyses_report_each_stage_to_progress(default_pipeline):
+    seen: list[str] = []
+    default_pipeline.progress = seen.append
+    try:
+        default_pipeline("Short text. Nothing to report.")
+        assert seen == []
+        default_pipeline("The committee met and agreed on the budget. " * 2400)  # ~106,000 characters
+    finally:
+        default_pipeline.progress = None
+    assert seen[0] == "clean" and seen[-1] == "done" and "segment" in seen

@@ -20,18 +20,18 @@ Segment times are seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import re
 from pathlib import Path
 from typing import IO
 
 from ..config import InputConfig
 from ..errors import InputError
-from ..types import Transcript
+from ..types import Segment, Transcript
 from .detect import SUPPORTED_FORMATS, choose_format, format_from_name, normalise_format
 from .encoding import decode_bytes
 from .json_captions import parse_json_captions
-from .normalize import prepare_text
+from .normalize import LONG_RUN_CHARS, break_long_runs, prepare_text, replace_surrogates
 from .source import check_path_argument, read_file_bounded, read_stream_bounded
 from .srt_reader import parse_srt
 from .text import parse_plain_text
@@ -40,7 +40,6 @@ from .vtt_reader import parse_vtt
 __all__ = ["SUPPORTED_FORMATS", "read_bytes", "read_path", "read_stream", "read_text"]
 
 _DEFAULT_INPUT = InputConfig()
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_path(path: str | Path, config: InputConfig = _DEFAULT_INPUT) -> Transcript:
@@ -96,7 +95,7 @@ def read_text(
         warnings = (f"{name}: {text.count(chr(0))} NUL character(s) replaced by U+FFFD",)
     if _has_surrogates(text):
         # A lone surrogate ("\ud800" in JSON) is no character: U+FFFD, as a decoder does.
-        text = _SURROGATE.sub("\ufffd", text)
+        text = replace_surrogates(text)
         warnings += (f"{name}: lone surrogate code point(s) replaced by U+FFFD",)
     clean = prepare_text(text, name=name, max_chars=config.max_chars)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -151,6 +150,19 @@ def _parse(text: str, *, name: str, fmt: str | None, encoding: str, warnings: tu
         out_format, segments = "text", parse_plain_text(text)
     if not segments:
         raise InputError("input is empty")
+    segments, broken = _break_long_runs(segments)
+    if broken:
+        more = (*more, f"{name}: {broken} run(s) of over {LONG_RUN_CHARS} characters without a space, mostly punctuation, were broken up every {LONG_RUN_CHARS} characters")
     return Transcript(segments=segments, format=out_format, source=name, encoding=encoding, warnings=(*warnings, *more), input_sha256=digest)
+
+
+def _break_long_runs(segments: tuple[Segment, ...]) -> tuple[tuple[Segment, ...], int]:
+    """Segments with long punctuation runs broken up (see ``normalize.break_long_runs``)."""
+    out, total = [], 0
+    for segment in segments:
+        text, broken = break_long_runs(segment.text)
+        total += broken
+        out.append(dataclasses.replace(segment, text=text) if broken else segment)
+    return tuple(out), total
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..types import Segment
+from .normalize import replace_surrogates
 from .text import parse_plain_text
 
 SHAPES_HELP = (
@@ -55,12 +56,12 @@ def parse_json_captions(text: str, *, name: str) -> tuple[str, tuple[Segment, ..
         return _finish("whisper-json", _whisper_cpp(data["transcription"], name), name)
     if isinstance(data, dict) and isinstance(data.get("segments"), list):
         if not data["segments"] and isinstance(data.get("text"), str):
-            return "whisper-json", parse_plain_text(html.unescape(data["text"])), ()
+            return "whisper-json", parse_plain_text(_body_lines(data["text"])), ()
         return _finish("whisper-json", _whisper(data["segments"], name), name)
     if isinstance(data, list) and data and all(isinstance(item, dict) and "text" in item for item in data):
         return _finish("whisper-json", _whisper(data, name), name)
     if isinstance(data, dict) and isinstance(data.get("text"), str):
-        return "whisper-json", parse_plain_text(html.unescape(data["text"])), ()
+        return "whisper-json", parse_plain_text(_body_lines(data["text"])), ()
     raise InputError(f"{name}: unsupported JSON shape; {SHAPES_HELP}")
 
 
@@ -76,7 +77,14 @@ def _finish(fmt: str, segments: list[Segment], name: str) -> tuple[str, tuple[Se
 
 
 def _body(raw: str) -> str:
-    return " ".join(html.unescape(raw).split())
+    """Entities decoded, white space squeezed, lone surrogates ("\\ud800") -> U+FFFD."""
+    return " ".join(replace_surrogates(html.unescape(raw)).split())
+
+
+def _body_lines(raw: str) -> str:
+    """A whole-transcript ``text`` field: entities decoded, lone surrogates replaced,
+    lines kept (they carry speaker labels)."""
+    return replace_surrogates(html.unescape(raw))
 
 
 def _whisper(items: list[Any], name: str) -> list[Segment]:
@@ -145,7 +153,7 @@ def _speaker(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (str, int, float)):
-        text = " ".join(str(value).split())[:100]
+        text = " ".join(replace_surrogates(str(value)).split())[:100]
         return text or None
     return None
 

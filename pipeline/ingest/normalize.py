@@ -21,6 +21,45 @@ _BINARY_SHARE = 0.10
 _BINARY_SAMPLE = 65_536
 
 
+#: Lone UTF-16 surrogates: a JSON "\\ud800" decodes to one; no encoder accepts it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogate code points -> U+FFFD (what a decoder does with invalid bytes)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+#: A run of non-space characters longer than this, mostly punctuation ("[[[[...",
+#: '{"a":{"a":...', a minified blob), is broken up with spaces every this many characters:
+#: spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
+#: time searching the rest of the run, so such a run costs quadratic time (5,000 "[" took
+#: 4 s of CPU; 48,000 characters of nested JSON 11 s).
+LONG_RUN_CHARS = 100
+#: ... where "mostly punctuation" means at least this share of non-alphanumeric characters
+#: (a run of letters, or of Chinese with its full stops, is tokenised in linear time).
+_LONG_RUN_PUNCT = 0.3
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN_CHARS + 1))
+
+
+def break_long_runs(text: str) -> tuple[str, int]:
+    """``text`` with long punctuation-heavy runs broken every LONG_RUN_CHARS characters,
+    and how many runs were broken."""
+    broken = 0
+
+    def _split(match: re.Match[str]) -> str:
+        nonlocal broken
+        run = match.group(0)
+        if sum(1 for c in run if not c.isalnum()) < _LONG_RUN_PUNCT * len(run):
+            return run
+        broken += 1
+        return " ".join(run[i : i + LONG_RUN_CHARS] for i in range(0, len(run), LONG_RUN_CHARS))
+
+    if len(text) <= LONG_RUN_CHARS:
+        return text, 0
+    return _LONG_RUN.sub(_split, text), broken
+
+
 def check_size(size: int, max_chars: int, *, unit: str = "characters") -> None:
     """Raise ``InputError`` when ``size`` (in ``unit``) exceeds ``max_chars`` characters."""
     if unit == "bytes":

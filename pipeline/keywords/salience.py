@@ -26,6 +26,8 @@ FLOOR = 0.25
 CEILING = 4.0
 #: the background (Zipf) of a name is at most this
 PROPER_ZIPF = 3.5
+#: from this many words on, a phrase said once gets the lowest salience
+ONE_OFF_WORDS = 800
 #: texts shorter than this many words count as this long (an abstract's one mention of
 #: "distillation" is salient, but not infinitely so)
 _MIN_WORDS = 200
@@ -51,4 +53,6 @@ def keyness(phrase: str, count: int, n_words: int, proper: bool = False) -> floa
         zipf = min(zipf, PROPER_ZIPF)
     background = 10.0 ** (zipf - 9.0)
     value = math.log10(rate / background) if rate > 0 else FLOOR
+    if count == 1 and n_words >= ONE_OFF_WORDS:
+        value = FLOOR  # said once in a long recording: an aside ("rainy Tuesday"), not its subject
     return min(CEILING, max(FLOOR, value))

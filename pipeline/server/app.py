@@ -131,6 +131,9 @@ def create_app(settings: ServerSettings | None = None, *, pool: WorkerPool | Non
         if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):  # FastAPI's body parsing
             msg = f"the request body is not valid UTF-8 (byte {cause.start}: {cause.reason}); JSON must be UTF-8"
             return JSONResponse({"error": "validation", "detail": [{"loc": ["body"], "msg": msg, "type": "unicode_decode"}]}, status_code=422)
+        if exc.status_code == 400 and isinstance(cause, (ValueError, RecursionError)):  # json.loads: 5,000 digits, deep nesting
+            msg = f"the request body cannot be read as JSON: {_first_clause(cause)}"
+            return JSONResponse({"error": "validation", "detail": [{"loc": ["body"], "msg": msg, "type": "json_invalid"}]}, status_code=422)
         kind = {413: "too_large", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http")
         return JSONResponse({"error": kind, "detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
@@ -245,6 +248,13 @@ async def _disconnected(request: Request) -> None:
             return
 
 
+def _first_clause(exc: BaseException) -> str:
+    """The first clause of an error message ("Exceeds the limit (4300 digits) for integer
+    string conversion"), or its kind when it has none, at most 150 characters."""
+    text = str(exc).split(";")[0].strip() or type(exc).__name__
+    return text[:150]
+
+
 def _parse_overrides_field(raw: str | None) -> dict[str, Any]:
     import json
 
@@ -254,6 +264,8 @@ def _parse_overrides_field(raw: str | None) -> dict[str, Any]:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise _invalid(("body", "overrides"), f"overrides must be a JSON object: {exc.msg} at column {exc.colno}", "json_invalid") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting thousands deep
+        raise _invalid(("body", "overrides"), f"overrides cannot be read: {_first_clause(exc)}", "json_invalid") from None
     if not isinstance(value, dict):
         raise _invalid(("body", "overrides"), "overrides must be a JSON object of dotted config keys", "dict_type")
     return value
