@@ -182,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--after", type=Path, default=ROOT)
     parser.add_argument("--before", type=Path, help="checkout of the earlier code (not needed once its outputs are in --out)")
+    parser.add_argument("--reuse-after", action="store_true", help="keep the 'after' outputs already in --out")
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "review")
     args = parser.parse_args(argv)
@@ -201,8 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             before = analyze(args.before, path)
             before_file.write_text(json.dumps(before, indent=1), encoding="utf-8")
-        after = analyze(args.after, path)
-        (args.out / f"{item['id']}.after.json").write_text(json.dumps(after, indent=1), encoding="utf-8")
+        after_file = args.out / f"{item['id']}.after.json"
+        if args.reuse_after and after_file.exists():
+            after = json.loads(after_file.read_text(encoding="utf-8"))
+        else:
+            after = analyze(args.after, path)
+            after_file.write_text(json.dumps(after, indent=1), encoding="utf-8")
         sheet, key = build(item, after, before, with_chapters=item["kind"] == "talk" and n < CHAPTER_SHEETS)
         (args.out / f"sheet-{item['id']}.md").write_text(sheet, encoding="utf-8")
         keys.append(key)

@@ -123,6 +123,7 @@ def measure(spec: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-factor", type=int, default=16, help="largest multiple of 125,000 characters (default 16)")
+    parser.add_argument("--factors", help="comma-separated multiples to run instead of 1,2,4,8,16 up to --max-factor (1 is always run: it is the anchor)")
     parser.add_argument("--no-shapes", action="store_true", help="only the 1x..Nx runs")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (Markdown)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -133,6 +134,8 @@ def main() -> None:
     if not EVAL.is_file():
         sys.exit(f"needs {EVAL} (../shared/eval)")
     factors = [f for f in (1, 2, 4, 8, 16) if f <= args.max_factor]
+    if args.factors:
+        factors = sorted({1, *(int(f) for f in args.factors.split(","))})
     runs = []
     for factor in factors:
         row = measure({"kind": "ted", "chars": BASE_CHARS * factor})
@@ -162,7 +165,8 @@ def report(args: argparse.Namespace, runs: list[dict], shapes: list[dict]) -> st
     lines = [
         "# Scaling: time and peak memory against transcript length",
         "",
-        f"`python benchmarks/scaling.py{' --max-factor ' + str(args.max_factor) if args.max_factor != 16 else ''}` "
+        f"`python benchmarks/scaling.py{' --max-factor ' + str(args.max_factor) if args.max_factor != 16 else ''}"
+        f"{' --factors ' + args.factors if args.factors else ''}{' --no-shapes' if args.no_shapes else ''}` "
         f"(one fresh process per run; CPU seconds from `time.process_time`, peak = `ru_maxrss` of that process, "
         f"which includes the ~{runs[0]['loaded_mb']:.0f} MB of the loaded pipeline). "
         f"Anchor: the 1x run of the same invocation. linearity = (cpu / cpu at 1x) / (length / length at 1x); "

@@ -229,12 +229,26 @@ class Cleaner:
 # ---- rules (pure functions on one segment's text) -------------------------------------
 
 
+#: A stage direction as transcripts write them: a bracketed note of 1-4 words, the first
+#: capitalised and the rest lower case, standing between sentences (at the start of the text
+#: or after . ! ? or another bracket, and followed by the end, another bracket or a capital):
+#: "(Audio)", "(Drumbeats)", "(Guitar strum)", "[Water splashes]", "(In Dutch)". Its place,
+#: not a word list, makes it a direction: the speaker never says a bracketed aside between
+#: two sentences, while "(which was great)" inside a sentence stays.
+_STAGE_DIRECTION = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\])\]\"”])|(?<=[.!?\])\]\"”][ \t])|(?<=^[ \t]))"
+    r"[ \t]*[(\[]([A-Z][a-z]+(?:[- ][a-z]+){0,3})[)\]]"
+    r"(?=[ \t]*(?:$|[(\[]|[A-Z\"“]))"
+)
+
+
 def strip_caption_tags(text: str) -> str:
-    """Remove sound tags, music-note spans, ``>>`` marks and HTML-like tags."""
+    """Remove sound tags, stage directions, music-note spans, ``>>`` marks and HTML-like tags."""
     text = _HTML_TAG.sub(" ", text)
     text = _BRACE_MARKUP.sub(" ", text)
     text = _CENSORED.sub(" ", text)
     text = _BRACKETED.sub(_drop_sound_tag, text)
+    text = _STAGE_DIRECTION.sub(" ", text)
     text = _MUSIC_SPAN.sub(" ", text)
     return _SPEAKER_CHANGE.sub(" ", text)
 

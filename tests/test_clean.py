@@ -62,6 +62,11 @@ def tags(text: str) -> str:
         (">> Hi there. >> Yes.", "Hi there. Yes."),
         ("<i>Hello</i> you", "Hello you"),
         ("what the [ __ ] is that", "what the is that"),
+        # stage directions between sentences, whatever their words (TED's "(Audio)")
+        ("(Audio) NR: Hello.", "NR: Hello."),
+        ("That was it. (Drumbeats) Now listen.", "That was it. Now listen."),
+        ("Great! (Guitar strum) (Applause) Thanks.", "Great! Thanks."),
+        ("He left. [Water splashes]", "He left."),
     ],
 )
 def test_caption_tags_removed(text, expected):
@@ -73,6 +78,9 @@ def test_caption_tags_removed(text, expected):
     [
         "He said [the CEO] would come.",
         "It rained (which was great).",
+        "We met the founder (Maria) in May.",
+        "The cost (Table two) rose.",
+        "He came. (NASA) was there.",
         "We played [music by Bach] all night.",
         "x>>y means shift right",
         "a < b and c > d",

@@ -108,8 +108,9 @@ class Summarizer:
             warnings.warn("summary: no sentence can be read on its own (only back-channels, fillers or noise); "
                           "the summary is empty", PipelineWarning)
             return ()
-        verdict = [verdicts.get(i) or untrimmed(u) for i, u in enumerate(units)]
-        word_counts = [max(1, shown_words(u, v, w)) for u, v, w in zip(units, verdict, analysis.word_counts)]
+        word_counts = [max(1, w) for w in analysis.word_counts]
+        for i, a in verdicts.items():  # a trimmed opener is not shown: it does not count
+            word_counts[i] = max(1, shown_words(units[i], a, analysis.word_counts[i]))
         chosen = mmr_select(
             scores,
             analysis.vectors,
@@ -136,7 +137,8 @@ class Summarizer:
             )
         items = []
         for i in sorted(chosen):
-            unit, a = units[i], verdict[i]
+            unit = units[i]
+            a = verdicts.get(i) or untrimmed(unit)
             first, last = sentences[unit.first], sentences[unit.last]
             text = shown(unit, a)
             if truncated and config.max_words:
