@@ -144,3 +144,22 @@ def test_length_rules():
     assert target_count(SummaryConfig(ratio=0.0001), 40, 900) == 1
     assert truncate_words("one two three four", 2) == "one two\u2026"
     assert truncate_words("one two", 5) == "one two"
+
+
+def test_cosine_graph_split_products_change_no_value(monkeypatch):
+    """Rows of a dense block multiplied a few at a time give the same graph, pruning included."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from pipeline.summary import similarity
+
+    rng = np.random.default_rng(7)
+    dense = (rng.random((300, 40)) < 0.3) * rng.random((300, 40))
+    x = sp.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12))
+    whole = similarity.cosine_graph(x, top_k=5, min_similarity=0.01)
+    monkeypatch.setattr(similarity, "_BLOCK_ROWS", 128)
+    blocked = similarity.cosine_graph(x, top_k=5, min_similarity=0.01)
+    monkeypatch.setattr(similarity, "_MAX_PRODUCT_ENTRIES", 300 * 7)  # 7 rows per product
+    split = similarity.cosine_graph(x, top_k=5, min_similarity=0.01)
+    assert (blocked != split).nnz == 0
+    assert whole.shape == split.shape and whole.nnz > 0

@@ -35,6 +35,8 @@ DISCOURSE_WORDS = frozenset(
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: blocks of this many rows when multiplying the term matrix with its transpose
 _BLOCK_ROWS = 2048
+#: at most this many entries in one product of rows with the whole term matrix (~50 MB)
+_MAX_PRODUCT_ENTRIES = 4_000_000
 
 
 def content_terms(sentence: Sentence) -> list[str]:
@@ -119,13 +121,25 @@ def cosine_graph(x: sp.csr_matrix, *, top_k: int | None = None, min_similarity: 
     Entries at or below ``min_similarity`` are dropped."""
     n = x.shape[0]
     blocks = []
+    # Rows per product, so that a product of rows that all share words (thousands of short
+    # look-alike sentences) holds at most _MAX_PRODUCT_ENTRIES entries: a whole dense block
+    # of 2,048 x 20,000 cosines and its copies once took 2.6 GB. Products are computed row
+    # by row, so splitting a block changes no value.
+    step = max(1, min(_BLOCK_ROWS, _MAX_PRODUCT_ENTRIES // max(1, n)))
     for lo in range(0, n, _BLOCK_ROWS):
-        block = sp.csr_matrix(x[lo : lo + _BLOCK_ROWS] @ x.T)
-        block = _drop(block, lo, min_similarity)
-        if top_k is not None and block.nnz > top_k * block.shape[0]:
-            # only a dense block needs pruning: a sparse one is already O(rows * top_k)
-            block = _top_k_rows(block, top_k)
-        blocks.append(block)
+        hi = min(n, lo + _BLOCK_ROWS)
+        spans = [(a, min(hi, a + step)) for a in range(lo, hi, step)]
+        if len(spans) == 1:
+            parts = [_drop(sp.csr_matrix(x[lo:hi] @ x.T), lo, min_similarity)]
+            entries = parts[0].nnz
+        else:  # count first, keep the block's pruning decision, then make each part again
+            parts = []
+            entries = sum(_drop(sp.csr_matrix(x[a:b] @ x.T), a, min_similarity).nnz for a, b in spans)
+        # only a dense block needs pruning: a sparse one is already O(rows * top_k)
+        prune = top_k is not None and entries > top_k * (hi - lo)
+        for i, (a, b) in enumerate(spans):
+            part = parts[i] if parts else _drop(sp.csr_matrix(x[a:b] @ x.T), a, min_similarity)
+            blocks.append(_top_k_rows(part, top_k) if prune else part)
     sim = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
     if top_k is not None:
         sim = sim.maximum(sim.T).tocsr()
