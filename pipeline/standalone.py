@@ -356,8 +356,11 @@ def _restarts(kept: Sequence[Token]) -> bool:
         x = a.text
         if len(x) > 5:
             continue
+        # a doubled capitalised word is a name ("Duran Duran", "Bora Bora"), a restart is not
+        # capitalised twice ("The the"), except the pronoun ("I I")
+        named = a.text[:1].isupper() and b.text[:1].isupper() and x != "I"
         x, y = x.lower(), b.text.lower()
-        if x == y and x.isalpha() and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
+        if x == y and x.isalpha() and not named and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
             return True
         if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and not a.is_stop and x not in _COMMON_PREFIX_WORDS:
             return True

@@ -432,12 +432,7 @@ def test_a_misread_verb_key_phrase_is_no_gap_or_distractor(segmenter):
         ("Like the Lombardi Trophy, the medal was designed by Tiffany in New York.", True),
         ("The rails use a 1,600 mm broad gauge across the whole state of Victoria.", True),
         ("The derby at the new stadium ended 1 - 1 after a late goal by the visitors.", True),
-        pytest.param(
-            "Andy Taylor, former lead guitarist of Duran Duran, was born here in 1961.", True,
-            # pipeline.standalone (df5ccff, after the quiz's last landing) now marks a doubled
-            # name as a "disfluent" weak problem, and the quiz refuses any weak problem
-            marks=pytest.mark.xfail(strict=True, reason="standalone flags 'Duran Duran' as a restart"),
-        ),
+        ("Andy Taylor, former lead guitarist of Duran Duran, was born here in 1961.", True),
         ("The remote control costs twenty five euros to build in the factory.", True),
     ],
 )

@@ -105,6 +105,15 @@ def test_words_that_begin_the_next_are_no_restart(segmenter):
     assert DISFLUENT in assess(sentence).weak
 
 
+def test_a_doubled_name_is_no_restart(segmenter):
+    from pipeline.standalone import DISFLUENT
+
+    _, sentence = _one(segmenter, "Andy Taylor of Duran Duran flew to Bora Bora in 1961.")
+    assert DISFLUENT not in assess(sentence).weak
+    _, sentence = _one(segmenter, "I I think the plan works for the whole team.")
+    assert DISFLUENT in assess(sentence).weak
+
+
 def test_trim_never_leaves_too_little(segmenter):
     _, sentence = _one(segmenter, "And so, well, that works.")
     assert opener_length(sentence) == 0
