@@ -200,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         if before_file.exists():  # the "before" checkout never changes: made once, reused
             before = json.loads(before_file.read_text(encoding="utf-8"))
         else:
+            if args.before is None:
+                print(f"no earlier output {before_file.name} in {args.out}: name the old checkout with --before", file=sys.stderr)
+                return 2
             before = analyze(args.before, path)
             before_file.write_text(json.dumps(before, indent=1), encoding="utf-8")
         after_file = args.out / f"{item['id']}.after.json"
