@@ -1,7 +1,8 @@
 """The extractive summary stage: transcript-aware, redundancy-controlled TextRank.
 
     whole spoken sentences (chunks merged) -> terms -> similarity graph -> TextRank
-    centrality -> x candidate prior -> x readability (can it stand alone?) -> MMR selection
+    centrality -> x candidate prior -> x statement-or-story (long recordings) -> x readability
+    (can it stand alone?) -> MMR selection
     spread over the recording's parts -> length control -> items in document order, each
     shown with its spoken opener trimmed
 
@@ -9,7 +10,8 @@ One module per job: :mod:`.similarity` (terms, TF-IDF cosine graph), :mod:`.sumy
 (sumy's exact TextRank weights), :mod:`.graph` (power iteration), :mod:`.candidates`
 (transcript-aware prior), :mod:`.redundancy` (MMR), :mod:`.length` (how many sentences),
 :mod:`.units` (whole sentences and how they read alone, via :mod:`pipeline.standalone`),
-:mod:`.coverage` (the stretches the points are spread over).
+:mod:`.coverage` (the stretches the points are spread over), :mod:`.claims` (statements
+over stories).
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from ..result import SummaryItem
 from ..standalone import BACKCHANNEL, NOISE, TOO_SHORT, Assessment
 from ..types import Document, Sentence
 from .candidates import CandidatePolicy, candidate_prior
-from .coverage import stretches
+from .claims import claim_factor
+from .coverage import MIN_UNITS, stretches
 from .graph import sumy_textrank, textrank
 from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
-from .units import Unit, build_units, is_cased, judge, shown, shown_words, untrimmed
+from .units import Unit, build_units, is_cased, is_punctuated, judge, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
@@ -96,10 +99,13 @@ class Summarizer:
         expected = k if config.sentences or config.ratio or config.max_words is None else max(1, config.max_words // 20)
         parts = stretches([u.first for u in units], expected, chapters) if config.filter_candidates else None
         verdicts: dict[int, Assessment] = {}
+        if config.filter_candidates and len(units) >= MIN_UNITS:
+            # a talk or a meeting: its statements over its stories (a late thesis can win)
+            scores = scores * np.array([claim_factor(u.sentence) for u in units])
         if config.filter_candidates:
-            cased = is_cased(sentences)
+            cased, punctuated = is_cased(sentences), is_punctuated(sentences)
             for i in _worth_judging(scores, parts, k):
-                verdicts[i] = judge(units[i], cased)
+                verdicts[i] = judge(units[i], cased, punctuated)
             scores = scores * self._readability(units, verdicts, analysis.word_counts)
         elif not scores.any():
             scores = np.zeros(len(units))
