@@ -34,11 +34,14 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 _GENERAL = frozenset("we you people everyone everybody nobody anyone society humans".split())
 
 
-def claim_factor(sentence: Sentence) -> float:
+def claim_factor(sentence: Sentence, *, conversation: bool = False) -> float:
     """Multiplier for ``sentence``'s ranking score: :data:`STATEMENT` for a sentence with a
     decision, proposal or point cue, else :data:`NARRATIVE` (< 1) when its finite
     verbs are mostly past tense, :data:`ARGUMENT` (> 1) when it is in the present tense
-    with a modal verb or a general subject, 1 otherwise (and for untagged sentences)."""
+    with a modal verb or a general subject, 1 otherwise (and for untagged sentences).
+    In a ``conversation`` (two or more speakers: a meeting) only the cue counts: there a
+    report in the past tense ("we looked at …") is often the point, and tense says little
+    (on QMSum validation the tenses cost 0.7 ROUGE-1, the cue 0.1)."""
     past = present = modal = 0
     general = False
     for t in sentence.tokens:
@@ -53,6 +56,8 @@ def claim_factor(sentence: Sentence) -> float:
             general = general or t.text.lower() in _GENERAL
     if _STATEMENT_CUE.search(sentence.text):
         return STATEMENT
+    if conversation:
+        return 1.0
     if past > present + modal:
         return NARRATIVE
     if present + modal > past and (modal or general):
