@@ -17,10 +17,11 @@ from .gaps import Gap, question_text, sentence_gaps
 from .blanks import fair_blank
 from .forms import number_form
 from .select import candidates, fact_sentences
-from .statements import clause_ok, statement_start, statement_text
+from .statements import clause_ok, leans_on_subject, statement_start, statement_text
+from .terms import Terms, recording_terms
 
 #: how many candidate sentences per question are parsed (entities, noun chunks)
-CANDIDATES_PER_QUESTION = 6
+CANDIDATES_PER_QUESTION = 12
 #: how many more sentences per question are parsed only for distractors (names, numbers)
 POOL_PER_QUESTION = 4
 #: gaps tried per sentence before giving it up (each needs three distractors)
@@ -92,12 +93,14 @@ class QuizMaker:
         q = self.config.questions
         if q <= 0 or not self.config.types:
             return ()
+        terms = recording_terms(document)
         cands = [
             c for c in candidates(document, summary, keywords, q, self._per_bin(q))
             if document.sentences[c.index].parsed and clause_ok(document.sentences[c.index])
+            and not leans_on_subject(document.sentences[c.index], terms.is_term)
         ]
         firsts = {c.index: statement_start(document.sentences[c.index]) or 0 for c in cands}
-        pool = Pool(document, keywords) if cands else None
+        pool = Pool(document, keywords, terms) if cands else None
         by_bin: dict[int, list[int]] = {}
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
@@ -115,7 +118,7 @@ class QuizMaker:
                 if index not in gaps:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
+                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index], terms)
                 if plan is not None and (best is None or _preference(plan) > _preference(best)):
                     best = plan
             return best
@@ -195,6 +198,7 @@ class QuizMaker:
     def _plan(
         document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
         taken: Sequence[tuple[int, int]] = (), floor: float = 0.0, topic: Sequence[str] = (), first: int = 0,
+        terms: Terms | None = None,
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
         ``floor``, is no variant of a ``used`` answer, overlaps no ``taken``
@@ -209,7 +213,7 @@ class QuizMaker:
                 continue
             if any(is_variant(gap.text, u) for u in used):
                 continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
-            if gap.start < first or not fair_blank(sentence, gap, topic, document.text):
+            if gap.start < first or not fair_blank(sentence, gap, topic, document.text, terms):
                 continue
             question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
