@@ -89,7 +89,7 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str], names: froze
             if token is not None and _usable(token, skip) and not (token.text[:1].isupper() and token.text.lower() in names):
                 run.append(token)
                 continue
-            closed = _trimmed(run)
+            closed = _trimmed(run) if run else run
             run = []
             if closed:
                 if pending is not None and tuple(bridge) in _BRIDGES and len(pending) <= 2 and len(closed) <= 3:
