@@ -321,3 +321,22 @@ def test_speaker_names_in_brackets_are_no_title_words():
     document = Document(text="", sentences=(), has_times=False, speakers=("The Acting Chair (Mr. Bruce Stanton)",))
     skip = _skip_words(document)
     assert {"bruce", "stanton"} <= skip and "stanton)" not in skip
+
+
+def test_gerunds():
+    from pipeline.chapters.gerund import gerund
+
+    pairs = {"make": "making", "plan": "planning", "die": "dying", "see": "seeing", "visit": "visiting", "open": "opening", "begin": "beginning", "fix": "fixing", "play": "playing"}
+    assert {w: gerund(w) for w in pairs} == pairs
+
+
+def test_a_verb_said_with_the_topic_makes_a_heading(default_pipeline):
+    from pipeline.chapters.titles import make_title, merge, phrases_of, ranked
+
+    text = ("We plant trees on the hill every spring. Planting trees needs good soil and water. " "The trees grow fast when the soil is rich. ") * 3
+    sentences = default_pipeline.segmenter(default_pipeline.cleaner(__import__("pipeline.ingest", fromlist=["read_text"]).read_text(text))).sentences
+    per_sentence = phrases_of(sentences, frozenset())
+    candidates = ranked(merge(per_sentence), merge(per_sentence), 1)
+    assert any(p.key == ("~plant", "tree") and p.text == "planting trees" for _, p in candidates)  # "We plant trees"
+    title, _ = make_title(candidates, set(), 6)
+    assert title == "Planting trees"

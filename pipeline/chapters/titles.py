@@ -24,6 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from ..types import Sentence, Token
+from .gerund import LIGHT_VERBS, gerund
 
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -38,6 +39,8 @@ _VAGUE_ADJECTIVES = frozenset(
     "various entire actual possible previous next last first interesting important fine sure able likely true "
     "simple hard easy right wrong best better worse worst many much few several".split()
 )
+#: marks the verb of a verb-object candidate in its key ("~plant", "tree")
+_VERB_MARK = "~"
 #: sounds a tagger may take for a noun ("Mmm", "mm-hmm", "uh-huh", "nah")
 _INTERJECTION = re.compile(r"(?:[mh]+|u+[hm]+|[aeo]+h+|ha+h*|nah|huh|wow|whoa|er+m?|ooh+)(?:-(?:[mh]+|huh))*")
 #: nouns that make an "of" phrase name a quantity or a place in something, not a topic
@@ -85,27 +88,53 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str], names: froze
         run: list[Token] = []
         pending: list[Token] | None = None  # the last run, while only "of (the)" follows it
         bridge: list[str] = []
+        verb: Token | None = None  # a verb, while only determiners follow it
+        between: list[str] = []  # those determiners
         for token in (*_hyphen_joined(sentence.tokens), None):
             if token is not None and _usable(token, skip) and not (token.text[:1].isupper() and token.text.lower() in names):
                 run.append(token)
                 continue
             closed = _trimmed(run) if run else run
+            whole_run = bool(closed) and closed[0] is run[0]
             run = []
             if closed:
                 if pending is not None and tuple(bridge) in _BRIDGES and len(pending) <= 2 and len(closed) <= 3:
                     _add(found, sentence, pending[-2:], closed, bridge)
+                if verb is not None and whole_run and len(closed) <= 3:
+                    _add_verb_phrase(found, sentence, verb, between, closed)
                 for begin in range(len(closed)):
                     if not (closed[begin].pos == "ADJ" and begin == len(closed) - 1):
                         _add(found, sentence, closed[begin:])
                 pending, bridge = closed, []
             if token is None:
                 break
+            if verb is not None and not closed and token.pos in {"DET", "PRON"} and token.tag in {"DT", "PRP$"} and len(between) < 2:
+                between.append(token.text.lower())
+            elif token.pos == "VERB" and (token.lemma or "").lower() not in LIGHT_VERBS and (token.lemma or "").isalpha():
+                verb, between = token, []
+            else:
+                verb = None
             if pending is not None:
                 bridge.append(token.text.lower())
                 if not any(b[: len(bridge)] == tuple(bridge) for b in _BRIDGES):
                     pending = None
         out.append(found)
     return out
+
+
+def _add_verb_phrase(found: dict[tuple[str, ...], Phrase], sentence: Sentence, verb: Token, between: list[str], obj: list[Token]) -> None:
+    """Count one use of a verb with its object as a heading: "planting trees", keyed by the
+    verb's lemma marked with ``_VERB_MARK`` and the object's lemmas."""
+    lemma = (verb.lemma or verb.text).lower()
+    key = (_VERB_MARK + lemma, *((t.lemma or t.text).lower() for t in obj))
+    form = " ".join([gerund(lemma), *between, *(_as_written(t, sentence) for t in obj)])
+    if key not in found:
+        found[key] = Phrase(key=key, first=sentence.index, adjectives=frozenset(i + 1 for i, t in enumerate(obj) if t.pos == "ADJ"))
+    phrase = found[key]
+    phrase.forms[form] = phrase.forms.get(form, 0) + 1
+    phrase.count += 1
+    if not phrase.sentences:
+        phrase.sentences.append(sentence.index)
 
 
 def _trimmed(run: list[Token]) -> list[Token]:
@@ -192,7 +221,7 @@ def merge(parts: Sequence[dict[tuple[str, ...], Phrase]]) -> dict[tuple[str, ...
 
 def word_presence(per_sentence: Sequence[dict[tuple[str, ...], Phrase]]) -> list[frozenset[str]]:
     """Per sentence, the lemmas of the words in its candidate phrases."""
-    return [frozenset(w for key in found for w in key if w != "of") for found in per_sentence]
+    return [frozenset(w for key in found for w in key if w != "of" and not w.startswith(_VERB_MARK)) for found in per_sentence]
 
 
 def windows_of(sentences: Sequence[Sentence]) -> np.ndarray:
@@ -236,10 +265,12 @@ def ranked(chapter: dict[tuple[str, ...], Phrase], whole: dict[tuple[str, ...], 
     out = []
     for key, p in chapter.items():
         heads = [w for i, w in enumerate(key) if i == len(key) - 1 or key[i + 1] == "of"]
-        modifiers = [w for i, w in enumerate(key) if w != "of" and w not in heads]
+        modifiers = [w for i, w in enumerate(key) if w != "of" and w not in heads and not w.startswith(_VERB_MARK)]
         joined = len(heads) > 1
         if p.count < 2 or (joined and key[0] in _VAGUE_HEADS):
             continue  # a phrase said once does not name a part; "rest of the world" names none
+        if key[0].startswith(_VERB_MARK) and (key[0][len(_VERB_MARK) :], *key[1:]) in whole:
+            continue  # "touch screen" said as a compound elsewhere: the verb was a mis-tagged noun
         score = sum(topicality.get(w, 0.0) for w in heads) + _MODIFIER_WEIGHT * sum(topicality.get(w, 0.0) for w in modifiers)
         out.append((score, p))
     out.sort(key=lambda sp: (-sp[0], sp[1].first, sp[1].key))
@@ -282,6 +313,8 @@ def distinct(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
     control") or that contains a better one only by adding a word."""
     kept: list[tuple[float, Phrase]] = []
     for score, p in items:
+        if p.key[0].startswith(_VERB_MARK):
+            continue  # a heading, not a key phrase
         words = set(p.key)
         if any(words <= set(q.key) or set(q.key) <= words for _, q in kept):
             continue
