@@ -21,6 +21,8 @@ TEXTS = [
     "They all read the report. I read it yesterday and will read it again. She has read nothing.",
     "NASA's Artemis II crew - four astronauts - will fly around the Moon in 2025 , officials said .",
     "Wait... what?   Really?! OK.  \n  New line here\twith a tab.",
+    # several multi-token ruler matches in one piece, overlapping and adjacent ones
+    "We're gonna gonna go. Let's let's see, we gotta wanna try. " * 3 + "Then nothing else matched here at all. " * 20 + "Gonna, lemme out.",
 ]
 
 
@@ -48,6 +50,17 @@ def test_multi_token_rules_still_apply(segmenters) -> None:
     doc = fast(_transcript("We are gonna win. Let's see."))
     lemmas = {t.text.lower(): t.lemma for s in doc.sentences for t in s.tokens}
     assert lemmas["gon"] == "go" and lemmas["na"] == "to"
+
+
+def test_fast_pass_on_eval_meetings(segmenters) -> None:
+    """Spoken text is where the ruler's multi-token patterns ("gon na", "got ta") match."""
+    path = EVAL / "summary" / "qmsum_val.jsonl"
+    if not path.exists():
+        pytest.skip("eval data not available")
+    fast, slow = segmenters
+    with path.open(encoding="utf-8") as handle:
+        text = json.loads(next(handle))["text"][:30_000]
+    assert fast(_transcript(text)) == slow(_transcript(text))
 
 
 def test_fast_pass_on_eval_articles(segmenters) -> None:
