@@ -81,3 +81,20 @@ def test_parse_pass_equals_the_model_components(segmenters, text: str) -> None:
     doc = fast(_transcript(text))
     every = range(len(doc.sentences))
     assert fast.parse(doc, every) == slow.parse(doc, every)
+
+
+def test_parse_pass_on_eval_texts(segmenters) -> None:
+    """Cached parse-pass attributes (keyed by text, tag and the dependency label as the
+    ruler's patterns read it) equal the model's components on real articles and speech."""
+    bbc, qmsum = EVAL / "summary" / "bbc_dev.jsonl", EVAL / "summary" / "qmsum_val.jsonl"
+    if not (bbc.exists() and qmsum.exists()):
+        pytest.skip("eval data not available")
+    fast, slow = segmenters
+    with bbc.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for _, line in zip(range(6), handle)]
+    with qmsum.open(encoding="utf-8") as handle:
+        texts.append(json.loads(next(handle))["text"][:12_000])
+    for text in texts:
+        doc = fast(_transcript(text))
+        every = range(len(doc.sentences))
+        assert fast.parse(doc, every) == slow.parse(doc, every)
