@@ -22,7 +22,7 @@ from ..keywords import filler_words
 from ..result import Chapter
 from ..types import Document, Sentence
 from .boundaries import chapter_starts
-from .titles import make_title, merge, phrases_of, ranked, windows_of, word_presence, word_topicality
+from .titles import distinct, make_title, merge, phrases_of, ranked, windows_of, word_presence, word_topicality
 
 __all__ = ["ChapterMaker", "Chapter"]
 
@@ -47,7 +47,7 @@ class ChapterMaker:
             words_per_chapter=self.config.words_per_chapter,
             max_chapters=self.config.max_chapters,
         )
-        per_sentence = phrases_of(sentences, skip)
+        per_sentence = phrases_of(sentences, filler_words(), _speaker_words(document))
         context = _TitleContext(per_sentence, sentences)
         chapters = self._named(sentences, list(starts), context)
         # a part with no phrase of its own is no new topic: it joins the part before it
@@ -72,7 +72,7 @@ class ChapterMaker:
             candidates = ranked(merge(context.per_sentence[first:stop]), context.whole, len(starts), topicality)
             title, named = make_title(candidates, used, self.config.title_words)
             used.update(p.key for p in named)
-            chapters.append(_chapter(sentences[first:stop], title, [p.text for _, p in candidates[: self.config.keywords]]))
+            chapters.append(_chapter(sentences[first:stop], title, [p.text for _, p in distinct(candidates)[: self.config.keywords]]))
         return chapters
 
 
@@ -95,8 +95,12 @@ def _skip_words(document: Document) -> frozenset[str]:
     """Words never used for cohesion or titles: fillers and the words of speaker names
     (split at anything not a letter: "The Acting Chair (Mr. Bruce Stanton)" gives
     "bruce" and "stanton", not "stanton)")."""
-    names = {w.lower() for speaker in document.speakers for w in re.split(r"[^\w'-]+", speaker) if len(w) > 1}
-    return frozenset(filler_words() | names)
+    return frozenset(filler_words() | _speaker_words(document))
+
+
+def _speaker_words(document: Document) -> frozenset[str]:
+    """The lower-case words of the speaker labels."""
+    return frozenset(w.lower() for speaker in document.speakers for w in re.split(r"[^\w'-]+", speaker) if len(w) > 1)
 
 
 def _chapter(part: Sequence[Sentence], title: str, keywords: list[str]) -> Chapter:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -29,6 +30,16 @@ _MODIFIER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MAX_PHRASE = 4
 #: words that join two noun phrases into one candidate ("the price of the remote")
 _BRIDGES = frozenset({("of",), ("of", "the"), ("of", "a"), ("of", "an")})
+#: adjectives that grade or point rather than classify: "incredible properties" and "the
+#: whole thing" name no more than their noun
+_VAGUE_ADJECTIVES = frozenset(
+    "good great bad big little small large huge tiny incredible amazing awesome wonderful beautiful nice terrible "
+    "horrible stupid crazy real whole different other certain same own particular main basic general specific "
+    "various entire actual possible previous next last first interesting important fine sure able likely true "
+    "simple hard easy right wrong best better worse worst many much few several".split()
+)
+#: sounds a tagger may take for a noun ("Mmm", "mm-hmm", "uh-huh", "nah")
+_INTERJECTION = re.compile(r"(?:[mh]+|u+[hm]+|[aeo]+h+|ha+h*|nah|huh|wow|whoa|er+m?|ooh+)(?:-(?:[mh]+|huh))*")
 #: nouns that make an "of" phrase name a quantity or a place in something, not a topic
 _VAGUE_HEADS = frozenset("rest part lot number end kind sort type side half piece couple bunch amount top middle bottom front back lots bit".split())
 #: how much a word said all through the recording is held back (0: not at all); mild, since
@@ -53,6 +64,7 @@ class Phrase:
     count: int = 0
     first: int = 0  # first sentence it occurs in (a total tie-break)
     proper: int = 0  # occurrences written as a name
+    adjectives: frozenset[int] = frozenset()  # positions in ``key`` of adjectives (first use)
     sentences: list[int] = field(default_factory=list)  # where it occurs, in order
 
     @property
@@ -61,10 +73,12 @@ class Phrase:
         return min(self.forms, key=lambda f: (-self.forms[f], f))
 
 
-def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict[tuple[str, ...], Phrase]]:
+def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str], names: frozenset[str] = frozenset()) -> list[dict[tuple[str, ...], Phrase]]:
     """Per sentence, its candidate phrases: maximal noun-phrase runs and their right-hand
     sub-phrases ("battery life" and "life" from "battery life"), and two runs joined by
-    "of" ("the price of the remote control"), keyed with "of" between their lemmas."""
+    "of" ("the price of the remote control"), keyed with "of" between their lemmas. Words
+    in ``skip`` are never part of one; words in ``names`` (of speaker labels) only when
+    written in lower case ("user interface" is a topic, "Bruce Stanton" a speaker)."""
     out = []
     for sentence in sentences:
         found: dict[tuple[str, ...], Phrase] = {}
@@ -72,7 +86,7 @@ def phrases_of(sentences: Sequence[Sentence], skip: frozenset[str]) -> list[dict
         pending: list[Token] | None = None  # the last run, while only "of (the)" follows it
         bridge: list[str] = []
         for token in (*_hyphen_joined(sentence.tokens), None):
-            if token is not None and _usable(token, skip):
+            if token is not None and _usable(token, skip) and not (token.text[:1].isupper() and token.text.lower() in names):
                 run.append(token)
                 continue
             closed = _trimmed(run)
@@ -113,7 +127,10 @@ def _add(found: dict[tuple[str, ...], Phrase], sentence: Sentence, part: list[To
     if tail:
         key += ("of", *((t.lemma or t.text).lower() for t in tail))
         form = " ".join([form, *bridge, *(_as_written(t, sentence) for t in tail)])
-    phrase = found.setdefault(key, Phrase(key=key, first=sentence.index))
+    if key not in found:
+        tags = [t.pos for t in part] + (["ADP"] + [t.pos for t in tail] if tail else [])
+        found[key] = Phrase(key=key, first=sentence.index, adjectives=frozenset(i for i, tag in enumerate(tags) if tag == "ADJ"))
+    phrase = found[key]
     phrase.forms[form] = phrase.forms.get(form, 0) + 1
     phrase.count += 1
     phrase.proper += all(t.pos == "PROPN" for t in (*part, *tail))
@@ -153,6 +170,8 @@ def _usable(token: Token, skip: frozenset[str]) -> bool:
         return False
     word = token.text.lower()
     lemma = (token.lemma or token.text).lower()
+    if (token.pos == "ADJ" and lemma in _VAGUE_ADJECTIVES) or _INTERJECTION.fullmatch(word):
+        return False
     return len(word) >= 2 and word.replace("-", "").replace("'", "").isalpha() and word not in skip and lemma not in skip
 
 
@@ -161,7 +180,7 @@ def merge(parts: Sequence[dict[tuple[str, ...], Phrase]]) -> dict[tuple[str, ...
     total: dict[tuple[str, ...], Phrase] = {}
     for part in parts:
         for key, p in part.items():
-            into = total.setdefault(key, Phrase(key=key, first=p.first))
+            into = total.setdefault(key, Phrase(key=key, first=p.first, adjectives=p.adjectives))
             for form, c in p.forms.items():
                 into.forms[form] = into.forms.get(form, 0) + c
             into.count += p.count
@@ -203,9 +222,11 @@ def word_topicality(presence: Sequence[frozenset[str]], windows: np.ndarray, fir
 
 def ranked(chapter: dict[tuple[str, ...], Phrase], whole: dict[tuple[str, ...], Phrase], n_chapters: int, topicality: dict[str, float] | None = None) -> list[tuple[float, Phrase]]:
     """The chapter's phrases, the best name of its topic first: ``(score, phrase)``, higher
-    is better. A phrase scores by its head word's topicality (:func:`word_topicality`) plus
-    half its modifiers'; a phrase said once in the part is no candidate. Without
-    ``topicality`` every use of a word counts (one window per sentence)."""
+    is better. A phrase scores by its head nouns' topicality (:func:`word_topicality`) plus
+    half its modifiers' (vague adjectives, "incredible", "different", are no part of a
+    candidate: see ``_VAGUE_ADJECTIVES``); a phrase said once in the part is no candidate. Without
+    ``topicality`` every use of a word counts (one window per sentence). All candidates are
+    returned (see :func:`distinct` for a list without overlaps)."""
     if topicality is None:
         counts: dict[str, int] = {}
         for key, p in chapter.items():
@@ -222,7 +243,7 @@ def ranked(chapter: dict[tuple[str, ...], Phrase], whole: dict[tuple[str, ...], 
         score = sum(topicality.get(w, 0.0) for w in heads) + _MODIFIER_WEIGHT * sum(topicality.get(w, 0.0) for w in modifiers)
         out.append((score, p))
     out.sort(key=lambda sp: (-sp[0], sp[1].first, sp[1].key))
-    return _without_contained(out)
+    return out
 
 
 def specificity(words: tuple[str, ...]) -> float:
@@ -256,7 +277,7 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="best")
 
 
-def _without_contained(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
+def distinct(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
     """Drop a phrase whose words lie inside a better-ranked one ("control" after "remote
     control") or that contains a better one only by adding a word."""
     kept: list[tuple[float, Phrase]] = []
@@ -270,9 +291,9 @@ def _without_contained(items: list[tuple[float, Phrase]]) -> list[tuple[float, P
 
 def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]], max_words: int) -> tuple[str, list[Phrase]]:
     """A heading of at most ``max_words`` words: the best phrase not already used as a
-    title, or, when that is a single word, the best longer phrase built on it (or on
-    another of the part's topic words) scoring at least ``_LONGER_SHARE`` of it ("Remote
-    control" over "Control", "Tropical hardwood trees" over "Trees"). Never two phrases glued
+    title, or, when that is a single word, the best longer phrase containing it that scores
+    at least ``_LONGER_SHARE`` of it ("Lottery ticket" over "Lottery", "Tropical hardwood
+    trees" over "Trees"). ``candidates``: :func:`ranked`'s list, best first. Never two phrases glued
     with "and": a phrase with "and" in it is only one the speaker said that way. Phrases in
     ``used`` (lemma keys of other chapters' titles) are passed over. Returns the title and
     the phrases it names."""
@@ -281,7 +302,7 @@ def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]
         return "", []
     top, best = fresh[0]
     if len(best.key) == 1:
-        longer = [(s, p) for s, p in fresh[1:] if len(p.key) > 1 and s >= _LONGER_SHARE * top]
+        longer = [(s, p) for s, p in fresh[1:] if len(p.key) > 1 and best.key[0] in p.key and s >= _LONGER_SHARE * top]
         if longer:
             best = longer[0][1]
     return _sentence_case(best.text), [best]
