@@ -52,10 +52,13 @@ class PoolEntry:
 class Pool:
     """All candidate phrases of a document, grouped by kind; built once per quiz."""
 
-    def __init__(self, document: Document, keywords: Sequence[Keyword], terms: Terms | None = None) -> None:
+    def __init__(self, document: Document, keywords: Sequence[Keyword], terms: Terms | None = None, topic: Sequence[str] = ()) -> None:
         """``terms``: the recording's terms (:mod:`.terms`); when given, a common-noun
-        distractor must be one of them (a thing the recording is about, not any noun it said)."""
+        distractor must be one of them (a thing the recording is about, not any noun it said).
+        ``topic``: the recording's topic phrases, never an answer (:func:`.blanks.fair_blank`),
+        so never a common-noun option either: a reader would strike it out at once."""
         self.terms = terms
+        self.topic = tuple(topic)
         found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas, plural, with "the"]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
@@ -139,6 +142,8 @@ class Pool:
                 return False  # "an _____" must not rule out the options that start with a consonant
             if common and not _common_noun_phrase(text):
                 return False  # "the Roma", "Hotel Gelems", "Wi-" for "antennas"
+            if common and any(is_variant(text, phrase) for phrase in self.topic):
+                return False  # "zodiac" in a talk about the zodiac
             if not _similar_length(text, gap.text):
                 return False  # an option much longer or shorter than the others stands out
             if gap.kind in _PLACES and is_continent(text) != is_continent(gap.text):
@@ -181,8 +186,8 @@ class Pool:
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if gap.kind == "NP" and not self._about(kw.text):
-                continue
+            if gap.kind == "NP" and (not self._about(kw.text) or _looks_plural(kw.text) != plural):
+                continue  # "physicians" for "an elderly female _____" (chimpanzee)
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
@@ -266,6 +271,14 @@ _UNSURE_LABELS = _NOISY_KINDS | {"PERSON", "NORP"}
 #: quantities. Not organisations, works or products: the small model's ORG is also a degree,
 #: a ward or a slogan ("doctors who are not E.R.'s" for "M.D.'s")
 SWAP_KINDS = frozenset({"PERSON", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"})
+
+
+def _looks_plural(text: str) -> bool:
+    """A phrase whose last word looks plural by its spelling ("physicians", "children"; not
+    "glass", "analysis")."""
+    words = text.lower().split()
+    last = words[-1] if words else ""
+    return last in _IRREGULAR_PLURALS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
 def _common_noun_phrase(text: str) -> bool:
