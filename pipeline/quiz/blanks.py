@@ -72,10 +72,14 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
         if gap.kind == "NP" and span[-1].pos not in ("NOUN", "PROPN"):
             return False  # an adjective or a verb alone ("the _____ barber surgeon")
         if gap.kind == "NP" and len(words) > 1 and not all(t.pos == "PROPN" for t in span):
-            # "lasting peace", "social justice": the only wrong options are other two-word
-            # phrases of the recording ("foster family", "middle class"), which read as the
-            # wrong kind of thing; the head alone ("lasting _____": "peace") is asked instead
-            return False
+            # "lasting peace", "social justice": the wrong options would be any other two-word
+            # phrases of the recording ("foster family", "middle class"), the wrong kind of
+            # thing. Only a term of the recording ("greenhouse effect", "energy imbalance":
+            # every noun a term) is asked whole; its wrong options are other such terms
+            if terms is None or not all(terms.is_term(t.lemma) for t in span if t.pos == "NOUN"):
+                return False
+            if any(t.pos not in ("NOUN", "PROPN", "ADJ") for t in span) or len(words) > 3:
+                return False
         if gap.kind == "NP" and terms is not None and span[-1].pos == "NOUN" and not terms.is_term(span[-1].lemma):
             return False  # a common noun the recording only happens to say: guessed from idiom
         if gap.kind == "NP" and _set_phrase(sentence, gap):
