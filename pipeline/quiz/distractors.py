@@ -52,13 +52,10 @@ class PoolEntry:
 class Pool:
     """All candidate phrases of a document, grouped by kind; built once per quiz."""
 
-    def __init__(self, document: Document, keywords: Sequence[Keyword], terms: Terms | None = None, topic: Sequence[str] = ()) -> None:
+    def __init__(self, document: Document, keywords: Sequence[Keyword], terms: Terms | None = None) -> None:
         """``terms``: the recording's terms (:mod:`.terms`); when given, a common-noun
-        distractor must be one of them (a thing the recording is about, not any noun it said).
-        ``topic``: the recording's topic phrases, never an answer (:func:`.blanks.fair_blank`),
-        so never a common-noun option either: a reader would strike it out at once."""
+        distractor must be one of them (a thing the recording is about, not any noun it said)."""
         self.terms = terms
-        self.topic = tuple(topic)
         found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas, plural, with "the"]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
@@ -142,8 +139,6 @@ class Pool:
                 return False  # "an _____" must not rule out the options that start with a consonant
             if common and not _common_noun_phrase(text):
                 return False  # "the Roma", "Hotel Gelems", "Wi-" for "antennas"
-            if common and any(is_variant(text, phrase) for phrase in self.topic):
-                return False  # "zodiac" in a talk about the zodiac
             if not _similar_length(text, gap.text):
                 return False  # an option much longer or shorter than the others stands out
             if gap.kind in _PLACES and is_continent(text) != is_continent(gap.text):

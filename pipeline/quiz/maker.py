@@ -99,7 +99,7 @@ class QuizMaker:
             and not leans_on_subject(document.sentences[c.index], terms.is_term)
         ]
         firsts = {c.index: statement_start(document.sentences[c.index]) or 0 for c in cands}
-        pool = Pool(document, keywords, terms, tuple(kw.text for kw in keywords[:TOPIC_PHRASES])) if cands else None
+        pool = Pool(document, keywords, terms) if cands else None
         by_bin: dict[int, list[int]] = {}
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
