@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
+import numpy as np
+
 from .config import SegmentConfig
 from .errors import PipelineWarning
 from .language import language_warnings
@@ -303,6 +305,7 @@ class _TokenAttributes:
         self._parse_prefilter = _text_prefilter(parse_multi)
         self._cache: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._parse_cache: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        self._deps_read = _dependency_labels_read(self.ruler.patterns)
 
     @classmethod
     def for_model(cls, nlp: Any) -> "_TokenAttributes | None":
@@ -339,7 +342,10 @@ class _TokenAttributes:
                 self.ruler(doc)
                 self.lemmatizer(doc)
             else:
-                plain.append((doc, [(t.text, t.tag_, t.dep_) for t in doc]))
+                strings = doc.vocab.strings
+                plain.append((doc, [(strings[o], strings[t], self._dep_key(strings[d])) for o, t, d in doc.to_array(_KEY_ATTRS).tolist()]))
+        from spacy.parts_of_speech import IDS as pos_ids
+
         cache = self._parse_cache
         # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
         # whole cache, so each document would pay for every word seen before it
@@ -347,21 +353,33 @@ class _TokenAttributes:
         if missing:
             self._compute_many(sorted(missing))
         for doc, keys in plain:
-            for t, key in zip(doc, keys):
+            if not keys:
+                continue
+            add = doc.vocab.strings.add
+            values = []
+            for key in keys:
                 attrs = cache.get(key)
                 if attrs is None:
                     attrs = self._compute(*key)
-                t.pos_, t.lemma_ = attrs[0], attrs[1]
-                if attrs[2] != key[1]:
-                    t.tag_ = attrs[2]
+                values.append((pos_ids[attrs[0]], add(attrs[1]), add(attrs[2])))
+            # one C call, as setting pos_, lemma_ and tag_ token by token would
+            doc.from_array(_SET_ATTRS, np.array(values, dtype=np.uint64))
+
+    def _dep_key(self, dep: str) -> str:
+        """The dependency label as the cache key of the parse pass: a label no ruler pattern
+        mentions behaves like any other such label ("dep" stands for them all), so the
+        attributes of ``(text, tag, "nsubj")`` and ``(text, tag, "amod")`` are computed once."""
+        deps = self._deps_read
+        return dep if deps is None or dep in deps else "dep"
 
     def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
         """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
         ``to_array`` (one C call) rather than token objects, which costs far less."""
-        if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())) and self.matcher(doc, allow_missing=True):
-            self.ruler(doc)
-            self.lemmatizer(doc)
-            return [None if t.is_space else _token(t, offset, None) for t in doc], [s.start for s in doc.sents]
+        overrides: dict[int, tuple[str, str, str]] = {}
+        if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())):
+            matches = self.matcher(doc, allow_missing=True)
+            if matches:
+                overrides = self._matched_attributes(doc, matches)
         strings = doc.vocab.strings
         rows = doc.to_array(_ARRAY_ATTRS).tolist()
         cache = self._cache
@@ -378,7 +396,9 @@ class _TokenAttributes:
                 out.append(None)
                 continue
             text, tag = strings[orth], strings[tag_id]
-            attrs = cache.get((text, tag))
+            attrs = overrides.get(i) if overrides else None
+            if attrs is None:
+                attrs = cache.get((text, tag))
             if attrs is None:
                 attrs = self._compute(text, tag)
             start = offset + idx
@@ -396,6 +416,34 @@ class _TokenAttributes:
                 )
             )
         return out, starts
+
+    def _matched_attributes(self, doc: Any, matches: list[tuple[int, int, int]]) -> dict[int, tuple[str, str, str]]:
+        """(POS, lemma, tag) of the tokens inside multi-token ruler matches, by token index,
+        as the attribute ruler and lemmatizer set them on the whole doc. Overlapping
+        matches form one run of tokens, and each run is processed as a doc of its own:
+        every ruler match touching a token of the run lies inside the run (patterns see
+        only their own tokens' text, tag and white space), the lemmatizer reads one token
+        at a time, and the other tokens get exactly the cached values. (Running the
+        components over a whole 20,000-character piece for one "gonna" cost more.)"""
+        from spacy.tokens import Doc
+
+        runs: list[list[int]] = []
+        for start, end in sorted((s, e) for _, s, e in matches):
+            if runs and start < runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        out: dict[int, tuple[str, str, str]] = {}
+        for start, end in runs:
+            tokens = doc[start:end]
+            run = Doc(self.nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+            for t, source in zip(run, tokens):
+                t.tag_ = source.tag_
+            self.ruler(run)
+            self.lemmatizer(run)
+            for k, t in enumerate(run):
+                out[start + k] = (t.pos_, t.lemma_, t.tag_)
+        return out
 
     def _compute_many(self, keys: list[tuple[str, ...]]) -> None:
         """Fill the caches for many (text, tag) or (text, tag, dep) keys with one run of
@@ -494,6 +542,32 @@ def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | N
         return re.compile("|".join(alternatives)) if alternatives else None
     except re.error:
         return None
+
+
+#: parse-pass cache key attributes, read with Doc.to_array
+_KEY_ATTRS = ["ORTH", "TAG", "DEP"]
+#: parse-pass attributes set with Doc.from_array (as the ruler and lemmatizer set them)
+_SET_ATTRS = ["POS", "LEMMA", "TAG"]
+
+
+def _dependency_labels_read(patterns: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Every dependency label the attribute ruler's patterns compare with (equal, ``IN``,
+    ``NOT_IN``); ``None`` when a pattern tests DEP some other way (then no two labels are
+    taken to behave alike). "dep" must not be one of them: it stands for the others."""
+    labels: set[str] = set()
+    for entry in patterns:
+        for pattern in entry["patterns"]:
+            for spec in pattern if isinstance(pattern, list) else ():
+                value = spec.get("DEP")
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    labels.add(value)
+                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"} and all(isinstance(v, str) for vs in value.values() for v in vs):
+                    labels.update(v for vs in value.values() for v in vs)
+                else:
+                    return None
+    return None if "dep" in labels else frozenset(labels)
 
 
 #: fast-pass token attributes read with Doc.to_array

@@ -21,6 +21,8 @@ TEXTS = [
     "They all read the report. I read it yesterday and will read it again. She has read nothing.",
     "NASA's Artemis II crew - four astronauts - will fly around the Moon in 2025 , officials said .",
     "Wait... what?   Really?! OK.  \n  New line here\twith a tab.",
+    # several multi-token ruler matches in one piece, overlapping and adjacent ones
+    "We're gonna gonna go. Let's let's see, we gotta wanna try. " * 3 + "Then nothing else matched here at all. " * 20 + "Gonna, lemme out.",
 ]
 
 
@@ -50,6 +52,17 @@ def test_multi_token_rules_still_apply(segmenters) -> None:
     assert lemmas["gon"] == "go" and lemmas["na"] == "to"
 
 
+def test_fast_pass_on_eval_meetings(segmenters) -> None:
+    """Spoken text is where the ruler's multi-token patterns ("gon na", "got ta") match."""
+    path = EVAL / "summary" / "qmsum_val.jsonl"
+    if not path.exists():
+        pytest.skip("eval data not available")
+    fast, slow = segmenters
+    with path.open(encoding="utf-8") as handle:
+        text = json.loads(next(handle))["text"][:30_000]
+    assert fast(_transcript(text)) == slow(_transcript(text))
+
+
 def test_fast_pass_on_eval_articles(segmenters) -> None:
     path = EVAL / "summary" / "bbc_dev.jsonl"
     if not path.exists():
@@ -68,3 +81,20 @@ def test_parse_pass_equals_the_model_components(segmenters, text: str) -> None:
     doc = fast(_transcript(text))
     every = range(len(doc.sentences))
     assert fast.parse(doc, every) == slow.parse(doc, every)
+
+
+def test_parse_pass_on_eval_texts(segmenters) -> None:
+    """Cached parse-pass attributes (keyed by text, tag and the dependency label as the
+    ruler's patterns read it) equal the model's components on real articles and speech."""
+    bbc, qmsum = EVAL / "summary" / "bbc_dev.jsonl", EVAL / "summary" / "qmsum_val.jsonl"
+    if not (bbc.exists() and qmsum.exists()):
+        pytest.skip("eval data not available")
+    fast, slow = segmenters
+    with bbc.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for _, line in zip(range(6), handle)]
+    with qmsum.open(encoding="utf-8") as handle:
+        texts.append(json.loads(next(handle))["text"][:12_000])
+    for text in texts:
+        doc = fast(_transcript(text))
+        every = range(len(doc.sentences))
+        assert fast.parse(doc, every) == slow.parse(doc, every)

@@ -212,3 +212,26 @@ def test_statements_outrank_stories_in_a_talk_but_tense_is_ignored_in_a_meeting(
     assert claim_factor(story) == NARRATIVE < 1 < claim_factor(claim) == ARGUMENT < STATEMENT == claim_factor(cue)
     assert claim_factor(story, conversation=True) == claim_factor(claim, conversation=True) == 1.0
     assert claim_factor(cue, conversation=True) == STATEMENT
+
+
+def test_cosine_graph_above_window_size_compares_only_near_rows(monkeypatch):
+    """Above WINDOW_ABOVE rows only pairs at most WINDOW apart are compared, with the same
+    values as the all-pairs graph; at or below it the graph is the all-pairs one."""
+    from pipeline.summary import similarity
+
+    rng = np.random.default_rng(3)
+    dense = (rng.random((120, 8)) < 0.5) * rng.random((120, 8))
+    x = sp.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12))
+    full = similarity.cosine_graph(x).toarray()
+    monkeypatch.setattr(similarity, "WINDOW_ABOVE", 120)
+    monkeypatch.setattr(similarity, "WINDOW", 10)
+    assert (similarity.cosine_graph(x).toarray() == full).all()  # not above: all pairs
+    monkeypatch.setattr(similarity, "WINDOW_ABOVE", 119)
+    monkeypatch.setattr(similarity, "_BLOCK_ROWS", 32)
+    monkeypatch.setattr(similarity, "_MAX_PRODUCT_ENTRIES", 7 * 52)  # 7 rows per product
+    near = similarity.cosine_graph(x).toarray()
+    distance = np.abs(np.subtract.outer(np.arange(120), np.arange(120)))
+    assert (near == np.where(distance <= 10, full, 0.0)).all()
+    pruned = similarity.cosine_graph(x, top_k=3)
+    assert (abs(pruned - pruned.T)).nnz == 0 and pruned.nnz <= 2 * 3 * 120
+    assert np.all(distance[pruned.toarray() > 0] <= 10)
