@@ -184,6 +184,21 @@ def test_a_follower_replaces_the_weakest_point_when_the_sentence_before_is_a_poi
     assert chosen == [0, 3, 4]  # 4 follows 3 and replaces 2, the weakest left
 
 
+def test_a_personal_pronoun_follows_the_nearest_earlier_point_that_names_someone():
+    from pipeline.summary.followers import add_followers
+
+    scores = np.array([0.9, 0.5, 0.0, 0.0, 0.1])
+    leaning = np.array([0.0, 0.0, 0.0, 0.7, 0.0])  # 3: "He said …"
+    vectors = sp.identity(5, format="csr")
+    personal = np.array([False, False, False, True, False])
+    names = np.array([True, False, False, False, False])  # only 0 names someone
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=names)
+    assert chosen == [0, 1, 3]  # 3 leans on 0 (two points back); 4, the weakest, gave way
+    nobody = np.zeros(5, dtype=bool)
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=nobody)
+    assert chosen == [0, 1, 4]  # no earlier point names anyone: "He" stays out
+
+
 def test_the_closing_part_of_a_long_recording_is_a_stretch_of_its_own():
     from pipeline.summary.coverage import CLOSING_SHARE, stretches
 
