@@ -36,7 +36,7 @@ from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
-from .units import Unit, build_units, is_cased, is_punctuated, judge, shown, shown_words, untrimmed
+from .units import Unit, build_units, is_cased, is_punctuated, judge, left_out, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
@@ -177,6 +177,7 @@ class Summarizer:
                     end_char=last.end_char,
                     trimmed=a.trimmed,
                     joined=unit.joined,
+                    trimmed_text=left_out(unit, a),
                 )
             )
         return tuple(items)

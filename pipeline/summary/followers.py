@@ -4,9 +4,9 @@ In a short written text (a news article) many of the sentences worth keeping go 
 what was said before: "He said the plan would …", "It was the first …", "However, …".
 Alone they cannot be read; shown after a point that names what they lean on, they read as
 the article does. :func:`add_followers` swaps such a sentence in for the weakest point when
-an earlier point can carry it -- the point just before for "It …" or "However, …", the
-nearest earlier point that names someone for "He …", "Her …" -- and it ranks higher than
-the weakest point. Long recordings do not use this: their points are far apart and each
+an earlier point can carry it -- the nearest earlier point for "It …" or "However, …"
+(in a short article it is about the same subject), the nearest earlier point that names
+someone for "He …", "Her …" -- and it ranks higher than the weakest point. Long recordings do not use this: their points are far apart and each
 must stand alone.
 """
 
@@ -36,7 +36,7 @@ def add_followers(
     a point it can lean on (0: it cannot, or it stands alone anyway). ``personal[j]``: unit
     ``j`` opens with a personal pronoun ("He", "Her") and leans on the nearest earlier point
     that ``names`` someone (``names[c]``: unit ``c`` holds a proper name); any other
-    follower leans on the point right before it (unit ``j - 1``). A follower replaces the
+    follower leans on the nearest earlier point. A follower replaces the
     lowest-valued point that no follower leans on, if it is worth more, is not a
     near-duplicate of a point (cosine at least ``duplicate_cosine``) and fits the word
     budget. The number of points does not change; the result is in ascending order."""
@@ -48,10 +48,11 @@ def add_followers(
     candidates = np.flatnonzero(leaning).tolist()
 
     def anchor(j: int) -> int | None:
-        if personal is None or names is None or not personal[j]:
-            return j - 1 if j - 1 in points else None
         ordered = sorted(points)
-        for c in reversed(ordered[: bisect_left(ordered, j)]):
+        earlier = ordered[: bisect_left(ordered, j)]
+        if personal is None or names is None or not personal[j]:
+            return earlier[-1] if earlier else None
+        for c in reversed(earlier):
             if names[c]:
                 return c
         return None
