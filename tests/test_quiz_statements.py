@@ -270,3 +270,13 @@ def test_a_key_phrase_option_agrees_in_number():
     from pipeline.quiz.distractors import _looks_plural
 
     assert _looks_plural("physicians") and _looks_plural("children") and not _looks_plural("analysis")
+
+
+def test_plural_people_are_people_and_set_numbers_are_no_blanks(segmenter):
+    assert noun_class("doctors") == noun_class("colleagues") == noun_class("ladies") == "person"
+    assert noun_class("animals") == noun_class("glass") == "thing"
+    doc = doc_of(segmenter, "The infrastructure group of Google keeps the website up and running 24/7 in 2010.")
+    s = doc.sentences[0]
+    assert not any(fair_blank(s, g, (), doc.text) for g in sentence_gaps(s, doc.text, ()) if "24" in g.text)
+    sentence = doc_of(segmenter, "For sure, Vineet and all the other leaders at Google were in fact visionaries.").sentences[0]
+    assert not eligible(sentence)

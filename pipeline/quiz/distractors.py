@@ -352,7 +352,7 @@ def _phrases(sentence: Sentence, text: str):
     for e in sentence.entities:
         s, t = trim(toks, e.start_token, e.end_token)
         labels[(s, t)] = e.label
-        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label))
+        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
         if got:
             out.append(got)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
