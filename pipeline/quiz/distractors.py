@@ -181,8 +181,8 @@ class Pool:
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if gap.kind == "NP" and not self._about(kw.text):
-                continue
+            if gap.kind == "NP" and (not self._about(kw.text) or _looks_plural(kw.text) != plural):
+                continue  # "physicians" for "an elderly female _____" (chimpanzee)
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
@@ -266,6 +266,14 @@ _UNSURE_LABELS = _NOISY_KINDS | {"PERSON", "NORP"}
 #: quantities. Not organisations, works or products: the small model's ORG is also a degree,
 #: a ward or a slogan ("doctors who are not E.R.'s" for "M.D.'s")
 SWAP_KINDS = frozenset({"PERSON", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"})
+
+
+def _looks_plural(text: str) -> bool:
+    """A phrase whose last word looks plural by its spelling ("physicians", "children"; not
+    "glass", "analysis")."""
+    words = text.lower().split()
+    last = words[-1] if words else ""
+    return last in _IRREGULAR_PLURALS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
 def _common_noun_phrase(text: str) -> bool:

@@ -56,6 +56,6 @@ def recording_terms(document: Document) -> Terms:
             if token.is_punct or token.text.isspace():
                 continue
             words += 1
-            if token.pos == "NOUN" and token.text.isalpha():
+            if token.pos == "NOUN" and token.text.isalpha() and not token.like_num:  # not "thousands"
                 counts[token.lemma.lower()] += 1
     return Terms(dict(counts), words)
