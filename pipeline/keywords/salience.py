@@ -24,8 +24,9 @@ UNKNOWN_ZIPF = 1.5
 #: beyond CEILING every phrase is equally specific
 FLOOR = 0.25
 CEILING = 4.0
-#: the background (Zipf) of a name is at most this
-PROPER_ZIPF = 3.5
+#: the background (Zipf) of a name is at most this (a commonly named place, "United
+#: States" 5.6, stays below a talk's subject; a rare name keeps its own)
+PROPER_ZIPF = 4.5
 #: from this many words on, a phrase said once gets the lowest salience
 ONE_OFF_WORDS = 800
 #: texts shorter than this many words count as this long (an abstract's one mention of

@@ -60,6 +60,8 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False  # "10 years of the first": a span the tagger ran on too far
         if _in_range(sentence, gap):
             return False
+        if re.search(r"\d\s*/\s*\d", gap.text):
+            return False  # "24/7", "9/11": a set phrase or a name, not a quantity to vary
         if _RELATIVE_TIME.search(gap.text):
             return False  # "By _____, evidence … was much stronger" (15 years later than what?)
         if gap.end < len(toks) and toks[gap.end].text.lower() in ("'s", "’s", "s") and toks[gap.end].start_char == toks[gap.end - 1].end_char:
@@ -72,10 +74,14 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
         if gap.kind == "NP" and span[-1].pos not in ("NOUN", "PROPN"):
             return False  # an adjective or a verb alone ("the _____ barber surgeon")
         if gap.kind == "NP" and len(words) > 1 and not all(t.pos == "PROPN" for t in span):
-            # "lasting peace", "social justice": the only wrong options are other two-word
-            # phrases of the recording ("foster family", "middle class"), which read as the
-            # wrong kind of thing; the head alone ("lasting _____": "peace") is asked instead
-            return False
+            # "lasting peace", "social justice": the wrong options would be any other two-word
+            # phrases of the recording ("foster family", "middle class"), the wrong kind of
+            # thing. Only a term of the recording ("greenhouse effect", "energy imbalance":
+            # every noun a term) is asked whole; its wrong options are other such terms
+            if terms is None or not all(terms.is_term(t.lemma) for t in span if t.pos == "NOUN"):
+                return False
+            if any(t.pos not in ("NOUN", "PROPN", "ADJ") for t in span) or len(words) > 3:
+                return False
         if gap.kind == "NP" and terms is not None and span[-1].pos == "NOUN" and not terms.is_term(span[-1].lemma):
             return False  # a common noun the recording only happens to say: guessed from idiom
         if gap.kind == "NP" and _set_phrase(sentence, gap):

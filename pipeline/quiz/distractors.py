@@ -25,7 +25,7 @@ from typing import Sequence
 from ..result import Keyword
 from ..types import Document, Sentence
 from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
-from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
+from .gaps import BLANK, NAME_LABELS, NUMERIC_KINDS, Gap, contains_phrase, entity_kind, span_ok, trim, unit_of, verb_read_as_noun
 from .statements import broken_word, english
 from .terms import Terms
 
@@ -84,7 +84,15 @@ class Pool:
         # a key phrase ending in a verb the tagger misread ("site dances") is no distractor
         misread = {t.text.lower() for sentence in document.sentences for t in sentence.tokens if verb_read_as_noun(t)}
         self.keywords = tuple(kw for kw in keywords if (kw.text.lower().split() or [""])[-1] not in misread)
+        self.keyword_texts = frozenset(" ".join(re.findall(r"[a-z]+", f.lower())) for kw in self.keywords for f in (kw.text, *kw.forms))
         self.text_lower = " ".join(document.text.lower().split())
+        self.text = document.text
+        # how often each name is said with the label it mostly gets
+        self.name_counts = {
+            low: count for (kind, low), (_t, _u, count, _f, _l, _p, _w) in sorted(found.items())
+            if kind in NAME_LABELS and self.kind_by_text.get(low) == kind
+        }
+        self._pieces: dict[str, bool] = {}
 
     def kind_of(self, text: str) -> str:
         """The kind of a phrase as this transcript uses it: an entity label, ``CARDINAL``
@@ -142,8 +150,12 @@ class Pool:
 
         def done() -> tuple[tuple[str, ...], str | None]:
             swap = facts[0] if facts and gap.kind in SWAP_KINDS and not _initialism(gap.text) and not _initialism(facts[0]) else None
+            if swap is not None and gap.kind in NAME_LABELS and not self.confirmed(gap.text):
+                swap = None  # "Angela Merkel is one of the Greek islands": "Lesbos", said once, read as a person
             return tuple(chosen), swap
 
+        if gap.kind in _UNSURE_LABELS and not self.confirmed(gap.text):
+            return (), None  # the answer's own label is a guess ("Tobago" read as a person)
         plural = _is_plural(sentence, gap)
         common = gap.kind == "NP" and (gap.text.islower() or sentence.tokens[gap.end - 1].pos == "NOUN")
         blank_after_the = _blank_after_the(question)
@@ -153,8 +165,14 @@ class Pool:
                 continue
             if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
                 continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
-            if gap.kind == "NP" and entry.plural != plural:
-                continue  # "a lot of _____" takes "children", not "grandfather"
+            if gap.kind != "NP" and self._piece_of_a_name(entry.text):
+                continue  # "Super" of "Super PAC": no name of its own
+            if gap.kind in _NOISY_KINDS and entry.count < 2:
+                continue  # said once and labelled an organisation: as often a misreading ("Technology", "The House")
+            if gap.kind in _UNSURE_LABELS and not self.confirmed(entry.text):
+                continue  # "Indian", "Pakistani" read as people once
+            if entry.plural != plural and (gap.kind == "NP" or gap.kind in _UNSURE_LABELS):
+                continue  # "a lot of _____" takes "children", not "grandfather"; "Bush", not "Rhodes Scholars"
             if gap.kind == "NP" and not self._about(entry.text, entry.lemmas):
                 continue
             # a fact for a true/false swap reads as naturally as the answer: "jumped into the
@@ -163,8 +181,8 @@ class Pool:
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if gap.kind == "NP" and not self._about(kw.text):
-                continue
+            if gap.kind == "NP" and (not self._about(kw.text) or _looks_plural(kw.text) != plural):
+                continue  # "physicians" for "an elderly female _____" (chimpanzee)
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
@@ -184,16 +202,51 @@ class Pool:
                         return done()
         return done()
 
+    def confirmed(self, name: str) -> bool:
+        """Is the entity label of ``name`` likely right: a name of two words or more ("John
+        Tyndall", "South Africa"), or one the recording says at least twice with that label?
+        The small model labels a single word said once at random ("Lesbos" a person)."""
+        words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+        if len(words) >= 2:
+            return True
+        low = " ".join(words).lower()
+        return self.name_counts.get(low, 0) >= 2
+
+    def _piece_of_a_name(self, name: str) -> bool:
+        """Is ``name`` never said on its own, only inside a longer name (a capitalised word
+        right before or after it every time: "Super" of "Super PAC")?"""
+        if name not in self._pieces:
+            pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+            alone = False
+            for m in pattern.finditer(self.text):
+                before = self.text[max(0, m.start() - 30) : m.start()]
+                after = self.text[m.end() : m.end() + 30]
+                if not re.match(r"[ \t]+[A-Z]", after) and not re.search(r"[A-Z][\w'’.-]*[ \t]+$", before):
+                    alone = True
+                    break
+            self._pieces[name] = not alone
+        return self._pieces[name]
+
     def _about(self, text: str, lemmas: Sequence[str] = ()) -> bool:
-        """Is a common-noun phrase headed by one of the recording's terms (always true
-        without ``terms``, and for names)?"""
+        """Is a common-noun phrase headed by one of the recording's terms, and, when it has
+        several words, a term of the recording as a whole (a key phrase, or each word a
+        term)? Always true without ``terms``, and for names."""
         if self.terms is None or _is_proper(text):
             return True
         words = re.findall(r"[A-Za-z]+", text.lower())
-        heads = {lemmas[-1]} if lemmas else set()
-        if words:
-            heads |= {words[-1], _stem(words[-1]), words[-1][:-1] if words[-1].endswith("s") else words[-1]}
-        return any(self.terms.is_term(h) for h in sorted(heads))
+        if not words:
+            return False
+
+        def term(word: str, lemma: str = "") -> bool:
+            forms = {word, _stem(word), word[:-1] if word.endswith("s") else word, lemma}
+            return any(self.terms.is_term(f) for f in sorted(forms) if f)
+
+        if not term(words[-1], lemmas[-1] if lemmas else ""):
+            return False
+        if len(words) == 1:
+            return True
+        low = " ".join(words)
+        return low in self.keyword_texts or all(term(w) for w in words[:-1] if w not in _STOP)
 
     def _fills_blank(self, candidate: str, left: str, right: str) -> bool:
         """Does ``candidate`` appear in the transcript right next to the blank's context?"""
@@ -204,10 +257,23 @@ class Pool:
 
 
 _PLACES = frozenset({"GPE", "LOC"})
+#: entity labels the small model gives to many things that are not of that kind: a wrong
+#: option of one of these kinds must be said at least twice with it
+_NOISY_KINDS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+#: labels a single word said once often gets wrongly (places are mostly read right)
+_UNSURE_LABELS = _NOISY_KINDS | {"PERSON", "NORP"}
 #: kinds whose swap makes a fair false statement: people, places, peoples, events, dates and
 #: quantities. Not organisations, works or products: the small model's ORG is also a degree,
 #: a ward or a slogan ("doctors who are not E.R.'s" for "M.D.'s")
 SWAP_KINDS = frozenset({"PERSON", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"})
+
+
+def _looks_plural(text: str) -> bool:
+    """A phrase whose last word looks plural by its spelling ("physicians", "children"; not
+    "glass", "analysis")."""
+    words = text.lower().split()
+    last = words[-1] if words else ""
+    return last in _IRREGULAR_PLURALS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
 def _common_noun_phrase(text: str) -> bool:
@@ -286,7 +352,7 @@ def _phrases(sentence: Sentence, text: str):
     for e in sentence.entities:
         s, t = trim(toks, e.start_token, e.end_token)
         labels[(s, t)] = e.label
-        got = emit(e.start_token, e.end_token, e.label)
+        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
         if got:
             out.append(got)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}

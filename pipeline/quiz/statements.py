@@ -85,7 +85,7 @@ _INNER_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9\"“'‘])")
 _DASH = re.compile(r"(?<!\d)\s(?:—|–|--|-)\s(?!\d)|—|–(?!\d)")
 #: openers that lean on what was said before ("For example, …", "At the same time, …")
 _LINK_OPENERS = re.compile(
-    r"^(for (example|instance)|in (fact|addition|other words|turn|particular|short|general)|"
+    r"^(for (example|instance|sure)|in (fact|addition|other words|turn|particular|short|general)|"
     r"at the same time|for some reason|for (this|that|these|those) reasons?|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
     r"in the meantime|after (all|that|this)|"
     r"of course|even so|as (a result|well|such)|by the way|in the end|all (of )?(this|that)|"
@@ -141,7 +141,8 @@ _BACK_NOUNS = frozenset(
 _SPOKEN = re.compile(
     r"\b(gonna|wanna|gotta|kinda|sorta|dunno|lemme|y'all|ya know|i think|i don't know|i suppose|"
     r"i believe|i'm sure|i'm not sure|i would say|i'd say|let's see|you see|mmm+|hmm+|mhm|uh-huh|"
-    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc)\b|"
+    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc|"
+    r"(a )?certain kind of|some kind of|kind of a)\b|"
     # additive words that lean on what was said before ("Hany's home was also destroyed")
     r"\b(also|too|as well|again|either|anymore|instead|otherwise)\W*$|\b(also|again)\b",
     re.IGNORECASE,
@@ -349,12 +350,23 @@ def clause_ok(sentence: Sentence) -> bool:
     words = [t for t in toks if not t.is_punct]
     for i in subjects:
         low = toks[i].text.lower()
-        if low in _SUBJECT_PRONOUNS and not (low == "it" and _expletive(words, words.index(toks[i]))):
+        expletive = low == "it" and (toks[i].dep == "expl" or _expletive(words, words.index(toks[i])) and _frame_after_it(words, words.index(toks[i])))
+        if low in _SUBJECT_PRONOUNS and not expletive:
             return False  # "For the moment it's the TIMIT network", "Two years ago, she graduated"
     return True
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+
+def _frame_after_it(words: Sequence[Token], i: int) -> bool:  # noqa: N802 - reads as a condition
+    """"it" + a form of be, seem, take, turn, make or appear (perhaps after a modal): the frame
+    of an extraposed clause ("it is hard to …", "it takes years to …"), not "it could mean …"."""
+    for w in words[i + 1 : i + 3]:
+        if w.tag == "MD" or w.lemma in ("not", "n't", "also", "still"):
+            continue
+        return w.lemma in ("be", "seem", "take", "turn", "make", "appear", "become")
+    return False
 
 
 def leans_on_subject(sentence: Sentence, is_term: Callable[[str], bool]) -> bool:
