@@ -247,3 +247,36 @@ def test_words_of_one_root_are_variants():
     assert is_variant("connection", "connectivity") and is_variant("remotes", "remote control")
     assert not is_variant("sensors", "cells")
     assert all(not d.startswith("May 0") for d in perturb_number("May 1", seed=4))
+
+
+def test_names_whose_label_is_a_guess_get_no_options(segmenter):
+    from pipeline.quiz.gaps import entity_kind
+
+    assert entity_kind("antennas", "ORG") == "NP" and entity_kind("Intel", "ORG") == "ORG"
+    lines = (
+        "Intel set aside 475 million dollars to replace the chips of the Super PAC era.",
+        "The Super PAC paid for ads, and Intel paid for the new chips in 1994.",
+        "Aaron Swartz walked across New Hampshire with Doris Haddock in January.",
+        "Lessig walked across New Hampshire in January and again in the spring.",
+    )
+    doc = doc_of(segmenter, *lines)
+    pool = Pool(doc, ())
+    assert pool.confirmed("Aaron Swartz")  # two words
+    assert not pool.confirmed("Lessig") or pool.name_counts.get("lessig", 0) >= 2
+    assert pool._piece_of_a_name("Super")  # only ever "Super PAC"
+
+
+def test_a_key_phrase_option_agrees_in_number():
+    from pipeline.quiz.distractors import _looks_plural
+
+    assert _looks_plural("physicians") and _looks_plural("children") and not _looks_plural("analysis")
+
+
+def test_plural_people_are_people_and_set_numbers_are_no_blanks(segmenter):
+    assert noun_class("doctors") == noun_class("colleagues") == noun_class("ladies") == "person"
+    assert noun_class("animals") == noun_class("glass") == "thing"
+    doc = doc_of(segmenter, "The infrastructure group of Google keeps the website up and running 24/7 in 2010.")
+    s = doc.sentences[0]
+    assert not any(fair_blank(s, g, (), doc.text) for g in sentence_gaps(s, doc.text, ()) if "24" in g.text)
+    sentence = doc_of(segmenter, "For sure, Vineet and all the other leaders at Google were in fact visionaries.").sentences[0]
+    assert not eligible(sentence)

@@ -165,6 +165,55 @@ def test_cosine_graph_split_products_change_no_value(monkeypatch):
     assert whole.shape == split.shape and whole.nnz > 0
 
 
+# ---- followers, coverage, statements ------------------------------------------------------
+
+
+def test_a_follower_replaces_the_weakest_point_when_the_sentence_before_is_a_point():
+    from pipeline.summary.followers import add_followers
+
+    scores = np.array([0.9, 0.0, 0.5, 0.2, 0.0])
+    leaning = np.array([0.0, 0.8, 0.0, 0.0, 0.6])  # 1 leans on 0; 4 leans on 3 (not a point)
+    vectors = sp.identity(5, format="csr")
+    chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [0, 1, 2]  # 3 (the weakest) gave way to 1; 4 cannot follow any more
+    # the sentence a follower leans on is never the one replaced
+    chosen = add_followers([0, 2], np.array([0.1, 0.0, 0.5, 0.0, 0.0]), np.array([0.0, 0.8, 0.0, 0.0, 0.0]), vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [0, 1]
+    # a follower that does not fit the word budget stays out
+    chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10, 30, 10, 10, 10], duplicate_cosine=0.6, max_words=30)
+    assert chosen == [0, 3, 4]  # 4 follows 3 and replaces 2, the weakest left
+
+
+def test_the_closing_part_of_a_long_recording_is_a_stretch_of_its_own():
+    from pipeline.summary.coverage import CLOSING_SHARE, stretches
+
+    parts = stretches(list(range(200)), 5)
+    assert parts is not None
+    closing = int(np.ceil(200 * (1 - CLOSING_SHARE)))
+    assert len(set(parts[closing:].tolist())) == 1 and parts[closing] != parts[closing - 1]
+    assert parts[closing] == parts.max()
+    assert stretches(list(range(30)), 5) is None  # a short text is not spread over
+
+
+def test_statements_outrank_stories_in_a_talk_but_tense_is_ignored_in_a_meeting():
+    from pipeline.config import SegmentConfig
+    from pipeline.model import load_model
+    from pipeline.segment import Segmenter
+    from pipeline.summary.claims import ARGUMENT, NARRATIVE, STATEMENT, claim_factor
+    from pipeline.types import Segment, Transcript
+
+    segmenter = Segmenter(SegmentConfig(), load_model("en_core_web_sm").nlp)
+    doc = segmenter(Transcript(segments=(Segment(
+        "I started reading the magazine in 1975 and I got excited about it. "
+        "Technology is so powerful that we can change how every city works. "
+        "The problem is that nobody pays for the maintenance of the roads."
+    ),)))
+    story, claim, cue = doc.sentences
+    assert claim_factor(story) == NARRATIVE < 1 < claim_factor(claim) == ARGUMENT < STATEMENT == claim_factor(cue)
+    assert claim_factor(story, conversation=True) == claim_factor(claim, conversation=True) == 1.0
+    assert claim_factor(cue, conversation=True) == STATEMENT
+
+
 def test_cosine_graph_above_window_size_compares_only_near_rows(monkeypatch):
     """Above WINDOW_ABOVE rows only pairs at most WINDOW apart are compared, with the same
     values as the all-pairs graph; at or below it the graph is the all-pairs one."""

@@ -207,3 +207,13 @@ def test_a_place_is_never_glued_beside_the_subject(segmenter):
     title = _run(segmenter, talk)
     assert "Los Altos" not in title and " and Classroom" not in title, title
     assert "Mastery" in title or "Video" in title, title
+
+
+def test_a_talk_opening_is_no_news_lead():
+    from pipeline.title import _spoken
+
+    news = 'Quarterly profits at TimeWarner jumped 76%. "We are pleased, and I think our fans are too," the chief said. Sales rose.'
+    talk = "The first half of the century was a disaster. I want you to think about it. We saw it. You know it, and I know it."
+    assert not _spoken(news)  # first person inside a quotation is the quoted speaker's
+    assert _spoken(talk)
+    assert not _spoken("US shares rose as the US dollar fell against the euro in US trading.")

@@ -181,8 +181,8 @@ class Pool:
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
-            if gap.kind == "NP" and not self._about(kw.text):
-                continue
+            if gap.kind == "NP" and (not self._about(kw.text) or _looks_plural(kw.text) != plural):
+                continue  # "physicians" for "an elderly female _____" (chimpanzee)
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
@@ -268,6 +268,14 @@ _UNSURE_LABELS = _NOISY_KINDS | {"PERSON", "NORP"}
 SWAP_KINDS = frozenset({"PERSON", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"})
 
 
+def _looks_plural(text: str) -> bool:
+    """A phrase whose last word looks plural by its spelling ("physicians", "children"; not
+    "glass", "analysis")."""
+    words = text.lower().split()
+    last = words[-1] if words else ""
+    return last in _IRREGULAR_PLURALS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
+
+
 def _common_noun_phrase(text: str) -> bool:
     """Lower-case words only (a first capital aside), each a whole word: an option of the
     same kind as a common-noun answer."""
@@ -344,7 +352,7 @@ def _phrases(sentence: Sentence, text: str):
     for e in sentence.entities:
         s, t = trim(toks, e.start_token, e.end_token)
         labels[(s, t)] = e.label
-        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label))
+        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
         if got:
             out.append(got)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple, Sequence
 
-from ..standalone import Assessment, assess
+from ..standalone import CUT_PIECE, HARD_PROBLEMS, Assessment, assess
 from ..types import Document, Sentence
 
 
@@ -92,9 +92,26 @@ def untrimmed(unit: Unit) -> Assessment:
     return Assessment(s.start_char, s.end_char, False, (), (), 0)
 
 
-def judge(unit: Unit, cased: bool) -> Assessment:
-    """:func:`pipeline.standalone.assess` of the unit's (merged) sentence."""
-    return assess(unit.sentence, cased=cased)
+def judge(unit: Unit, cased: bool, punctuated: bool = False) -> Assessment:
+    """:func:`pipeline.standalone.assess` of the unit's (merged) sentence; in a
+    ``punctuated`` transcript a sentence without a closing mark is a cut piece too (the
+    speaker broke off: "… they want might want to")."""
+    a = assess(unit.sentence, cased=cased)
+    if punctuated and CUT_PIECE not in a.problems and not _closed(unit.sentence.text):
+        problems = tuple(p for p in HARD_PROBLEMS if p in a.problems or p == CUT_PIECE)
+        a = dataclasses.replace(a, problems=problems)
+    return a
+
+
+def _closed(text: str) -> bool:
+    return text.rstrip(" \"')]\u201d\u2019")[-1:] in (".", "!", "?", "\u2026")
+
+
+def is_punctuated(sentences: Sequence[Sentence]) -> bool:
+    """Whether the transcript closes its sentences with punctuation (at least two thirds of
+    a sample do; ASR text without punctuation gives no such signal)."""
+    sample = sentences[:300]
+    return bool(sample) and sum(1 for s in sample if _closed(s.text)) * 3 >= 2 * len(sample)
 
 
 def shown(unit: Unit, a: Assessment) -> str:

@@ -29,6 +29,7 @@ _BAD_FIRST = frozenset(
     "ones first last next new old big little good great enough various certain different similar "
     "real actual main basic general specific particular usual whole huge large small tiny".split()
 )
+_DEMONSTRATIVES = frozenset("this that these those here there".split())
 #: heads too vague to frame a title ("the rest of the talk", "a lot of plastic")
 VAGUE_HEADS = frozenset(
     "thing things lot lots way ways kind sort type bit couple number percent hundreds thousands millions "
@@ -174,6 +175,11 @@ def _candidate(
         return None
     if any(t.pos == "PRON" or t.tag == "PRP$" or t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return None  # "a swarm of them", "my name", "76 percent": no title
+    content = [_fold(t.text) for t in tokens if not t.is_stop]
+    if len(set(content)) < len(content):
+        return None  # "design and folk design": one word twice reads as a stammer
+    if any(t.text.lower() in _DEMONSTRATIVES for t in tokens):
+        return None  # "German for this domain": points at the room, names nothing
     if any(len(t.text) <= 2 and t.text.isalpha() and not t.text.isupper() and not t.is_stop for t in tokens):
         return None  # a cut-off word of the transcript ("San Diego th")
     if tokens[0].text.lower() in _BAD_FIRST or tokens[-1].pos not in ("NOUN", "PROPN"):
