@@ -308,11 +308,14 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="best")
 
 
-def distinct(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-    """Drop a phrase whose words lie inside a better-ranked one ("control" after "remote
-    control") or that contains a better one only by adding a word."""
+def distinct(items: list[tuple[float, Phrase]], limit: int) -> list[tuple[float, Phrase]]:
+    """The first ``limit`` phrases, passing over one whose words lie inside a better-ranked
+    one ("control" after "remote control") or that contains a better one only by adding a
+    word (stopping at ``limit`` keeps the work per chapter bounded)."""
     kept: list[tuple[float, Phrase]] = []
     for score, p in items:
+        if len(kept) >= limit:
+            break
         if p.key[0].startswith(_VERB_MARK):
             continue  # a heading, not a key phrase
         words = set(p.key)

@@ -60,6 +60,8 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False  # "10 years of the first": a span the tagger ran on too far
         if _in_range(sentence, gap):
             return False
+        if re.search(r"\d\s*/\s*\d", gap.text):
+            return False  # "24/7", "9/11": a set phrase or a name, not a quantity to vary
         if _RELATIVE_TIME.search(gap.text):
             return False  # "By _____, evidence … was much stronger" (15 years later than what?)
         if gap.end < len(toks) and toks[gap.end].text.lower() in ("'s", "’s", "s") and toks[gap.end].start_char == toks[gap.end - 1].end_char:
