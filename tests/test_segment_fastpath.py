@@ -98,3 +98,42 @@ def test_parse_pass_on_eval_texts(segmenters) -> None:
         doc = fast(_transcript(text))
         every = range(len(doc.sentences))
         assert fast.parse(doc, every) == slow.parse(doc, every)
+
+
+def test_hashed_lemma_index_gives_the_same_lemmas(segmenters, spacy_model) -> None:
+    """The lemmatizer's index lists answer ``in`` by hash (segment._IndexList): every lemma
+    is the one the plain lists give."""
+    from pipeline.segment import _IndexList
+
+    nlp = spacy_model.nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(v, _IndexList) for v in table.values()), "the Segmenter should have hashed the index"
+    texts = [t for t in TEXTS]
+    path = EVAL / "summary" / "bbc_dev.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for _, line in zip(range(20), handle)]
+    docs = list(nlp.pipe(texts, disable=["lemmatizer"]))
+
+    def lemmas() -> list[list[str]]:
+        lemmatizer.cache.clear()
+        out = []
+        for doc in docs:
+            for t in doc:
+                t.lemma_ = ""
+            lemmatizer(doc)
+            out.append([t.lemma_ for t in doc])
+        return out
+
+    hashed = lemmas()
+    original = {k: v for k, v in table.items()}
+    try:
+        for k, v in original.items():
+            table[k] = list(v)
+        plain = lemmas()
+    finally:
+        for k, v in original.items():
+            table[k] = v
+    assert hashed == plain
+    assert sum(len(x) for x in plain) > 5_000
