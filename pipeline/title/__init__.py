@@ -238,7 +238,14 @@ def _as_topic(candidate: Candidate, topic: Topic, hit: Sequence[Topic]) -> Topic
     """The chosen phrase as the first topic of a joined title (its covered topics' words
     count as used)."""
     text = " ".join(candidate.words)
-    return Topic(text=text, forms=(text.lower(),), weight=topic.weight, rank=topic.rank, extra=frozenset().union(*(t.words for t in hit)))
+    return Topic(
+        text=text,
+        forms=(text.lower(),),
+        weight=topic.weight,
+        rank=topic.rank,
+        extra=frozenset().union(*(t.words for t in hit)),
+        count=max(t.count for t in hit),
+    )
 
 
 __all__ = ["TitleMaker", "title_case", "heading"]
