@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ class Segmenter:
         self._has_senter = "senter" in names
         self._full_disable = [n for n in ("senter",) if n in nlp.pipe_names]
         self._attributes = _TokenAttributes.for_model(nlp) if self._has_senter else None
+        _hashed_lemma_index(nlp)
 
     # ---- public ---------------------------------------------------------------------
 
@@ -87,11 +89,15 @@ class Segmenter:
         if pieces:
             with one_blas_thread():
                 # docs come one batch at a time: consumed here, inside the BLAS limit
-                docs = self._light_pipe([p.text for p in pieces])
-                for piece, doc in zip(pieces, docs):
-                    tokens, starts = self._tokens(doc, piece)
-                    for begin, end in zip(starts, [*starts[1:], len(tokens)]):
-                        sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
+                texts = [p.text for p in pieces]
+                docs = zip(pieces, self._light_pipe(texts))
+                # a spaCy batch of docs at a time, so that the token attributes missing from
+                # the cache are computed in one go per batch (not once per speaker turn)
+                group_size = _batch_size(texts)
+                while group := list(itertools.islice(docs, group_size)):
+                    for piece, (tokens, starts) in zip((p for p, _ in group), self._tokens_many(group)):
+                        for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                            sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         renumber = {s.index: i for i, s in enumerate(sentences)}
         sentences = [
             dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
@@ -224,12 +230,12 @@ class Segmenter:
         # No statistical splitter: the parser has to set sentence boundaries.
         yield from self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=batch_size)
 
-    def _tokens(self, doc: Any, piece: _Piece) -> tuple[list[Token | None], list[int]]:
-        """Every token of the fast-pass doc of ``piece`` as a :class:`Token` (``None`` for
+    def _tokens_many(self, group: list[tuple[_Piece, Any]]) -> list[tuple[list[Token | None], list[int]]]:
+        """For each (piece, fast-pass doc): every token as a :class:`Token` (``None`` for
         white space), and the indices of the tokens that start a sentence."""
         if self._attributes is not None:
-            return self._attributes.tokens(doc, piece.offset, piece.text)
-        return [None if t.is_space else _token(t, piece.offset, None) for t in doc], [s.start for s in doc.sents]
+            return self._attributes.tokens_many([(doc, piece.offset, piece.text) for piece, doc in group])
+        return [([None if t.is_space else _token(t, piece.offset, None) for t in doc], [s.start for s in doc.sents]) for piece, doc in group]
 
     def _to_sentences(self, piece: _Piece, sent_tokens: list[Token | None], first_index: int, seg_starts: list[int], seg_list: list[Segment]) -> list[Sentence]:
         tokens = [t for t in sent_tokens if t is not None]
@@ -260,6 +266,41 @@ class Segmenter:
                 )
             )
         return out
+
+
+class _IndexList(list):
+    """A list whose ``in`` test is a hash lookup: spaCy's rule lemmatizer tests ``form in
+    index`` for each candidate lemma of each new word, and its English index lists have up
+    to 57,528 words, so each test was a scan (70 microseconds a word, 0.3 CPU-s for the 4,400
+    new words of four meetings). Same members, same answers; still a list to everything else
+    (serialisation, iteration, order)."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        try:
+            return item in self._members
+        except TypeError:  # unhashable: compare as a list does
+            return list.__contains__(self, item)
+
+
+def _hashed_lemma_index(nlp: Any) -> None:
+    """Give the model's rule lemmatizer hash lookups in its ``lemma_index`` table (see
+    :class:`_IndexList`); a no-op for lookup-mode lemmatizers and models without one."""
+    if "lemmatizer" not in set(nlp.pipe_names) | set(getattr(nlp, "disabled", ())):
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        value = table[key]
+        if type(value) is list:
+            table[key] = _IndexList(value)
 
 
 def _batch_size(texts: Sequence[str]) -> int:
@@ -372,21 +413,33 @@ class _TokenAttributes:
         deps = self._deps_read
         return dep if deps is None or dep in deps else "dep"
 
-    def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
-        """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
-        ``to_array`` (one C call) rather than token objects, which costs far less."""
-        overrides: dict[int, tuple[str, str, str]] = {}
-        if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())):
-            matches = self.matcher(doc, allow_missing=True)
-            if matches:
-                overrides = self._matched_attributes(doc, matches)
-        strings = doc.vocab.strings
-        rows = doc.to_array(_ARRAY_ATTRS).tolist()
+    def tokens_many(self, items: Sequence[tuple[Any, int, str]]) -> list[tuple[list[Token | None], list[int]]]:
+        """As :meth:`Segmenter._tokens_many` for ``(doc, offset, text)`` items. Reads each
+        doc through ``to_array`` (one C call) rather than token objects, which costs far
+        less; the uncached (text, tag) keys of all the docs are computed in one go (a run of
+        the ruler and lemmatizer has a fixed cost; each key's value is the same either way)."""
         cache = self._cache
-        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
-        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
+        prepared = []
+        missing: set[tuple[str, str]] = set()
+        for doc, offset, text in items:
+            overrides: dict[int, tuple[str, str, str]] = {}
+            if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())):
+                matches = self.matcher(doc, allow_missing=True)
+                if matches:
+                    overrides = self._matched_attributes(doc, matches)
+            strings = doc.vocab.strings
+            rows = doc.to_array(_ARRAY_ATTRS).tolist()
+            # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+            missing.update(key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache)
+            prepared.append((doc, offset, rows, overrides))
         if missing:
             self._compute_many(sorted(missing))
+        return [self._built(doc, offset, rows, overrides) for doc, offset, rows, overrides in prepared]
+
+    def _built(self, doc: Any, offset: int, rows: list[list[int]], overrides: dict[int, tuple[str, str, str]]) -> tuple[list[Token | None], list[int]]:
+        """The tokens and sentence starts of one doc from its ``to_array`` rows."""
+        strings = doc.vocab.strings
+        cache = self._cache
         out: list[Token | None] = []
         starts: list[int] = [0] if len(doc) else []
         for i, (orth, tag_id, idx, is_space, is_stop, is_punct, like_num, sent_start) in enumerate(rows):

@@ -340,3 +340,19 @@ def test_a_verb_said_with_the_topic_makes_a_heading(default_pipeline):
     assert any(p.key == ("~plant", "tree") and p.text == "planting trees" for _, p in candidates)  # "We plant trees"
     title, _ = make_title(candidates, set(), 6)
     assert title == "Planting trees"
+
+
+def test_a_one_word_title_grows_only_into_a_phrase_built_on_it():
+    from pipeline.chapters.titles import Phrase
+
+    def phrase(key, text, count=2):
+        return Phrase(key=key, forms={text: count}, count=count)
+
+    dollars = phrase(("dollar",), "dollars", 6)
+    # "dollar" only modifies "bill": the longer phrase must score at least as much
+    assert make_title([(10.0, dollars), (7.0, phrase(("dollar", "bill"), "dollar bill"))], set(), 6)[0] == "Dollars"
+    assert make_title([(10.0, dollars), (10.5, phrase(("dollar", "bill"), "dollar bill"))], set(), 6)[0] == "Dollar bill"
+    # built on it as its head noun: 60% of its score is enough
+    trees = phrase(("tree",), "trees", 6)
+    assert make_title([(10.0, trees), (7.0, phrase(("tropical", "tree"), "tropical trees"))], set(), 6)[0] == "Tropical trees"
+    assert make_title([(10.0, trees), (5.0, phrase(("tropical", "tree"), "tropical trees"))], set(), 6)[0] == "Trees"

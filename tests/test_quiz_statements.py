@@ -270,3 +270,24 @@ def test_a_key_phrase_option_agrees_in_number():
     from pipeline.quiz.distractors import _looks_plural
 
     assert _looks_plural("physicians") and _looks_plural("children") and not _looks_plural("analysis")
+
+
+def test_plural_people_are_people_and_set_numbers_are_no_blanks(segmenter):
+    assert noun_class("doctors") == noun_class("colleagues") == noun_class("ladies") == "person"
+    assert noun_class("animals") == noun_class("glass") == "thing"
+    doc = doc_of(segmenter, "The infrastructure group of Google keeps the website up and running 24/7 in 2010.")
+    s = doc.sentences[0]
+    assert not any(fair_blank(s, g, (), doc.text) for g in sentence_gaps(s, doc.text, ()) if "24" in g.text)
+    sentence = doc_of(segmenter, "For sure, Vineet and all the other leaders at Google were in fact visionaries.").sentences[0]
+    assert not eligible(sentence)
+
+
+def test_options_of_a_sentence_opening_blank_are_capitalised_and_centuries_stay_centuries(segmenter):
+    from pipeline.quiz import items as build
+
+    doc = doc_of(segmenter, "Creative abrasion is not about brainstorming, where people suspend their judgment.")
+    s = doc.sentences[0]
+    gap = next(g for g in sentence_gaps(s, doc.text, ()) if g.text == "Creative abrasion")
+    item = build.cloze(s, gap, question_text(s, doc.text, gap), ("leadership", "animator", "pyramid"))
+    assert all(o[:1].isupper() for o in item.options)
+    assert all(t.endswith("00s") for t in perturb_number("1400s", seed=2))

@@ -16,8 +16,8 @@ def segmenter(spacy_model):
     return Segmenter(SegmentConfig(), spacy_model.nlp)
 
 
-def _kw(text: str, score: float) -> Keyword:
-    return Keyword(text=text, score=score, count=2, forms=(text,))
+def _kw(text: str, score: float, count: int = 4) -> Keyword:
+    return Keyword(text=text, score=score, count=count, forms=(text,))
 
 
 def test_title_case_keeps_acronyms_and_names():
@@ -54,6 +54,9 @@ def test_title_falls_back_to_key_phrases_and_is_empty_without_material(segmenter
     assert maker(doc, (), ()) == ""
     keywords = (_kw("quorum sensing", 1.0), _kw("waggle dance", 0.9), _kw("scouts", 0.5))
     assert maker(doc, (), keywords) == "Quorum Sensing and Waggle Dance"
+    # a side detail said twice is not glued beside the subject
+    keywords = (_kw("quorum sensing", 1.0, 12), _kw("orangutan baby", 0.9, 2), _kw("scouts", 0.5, 3))
+    assert maker(doc, (), keywords) == "Quorum Sensing"
 
 
 def test_title_respects_max_words(segmenter):
@@ -207,3 +210,13 @@ def test_a_place_is_never_glued_beside_the_subject(segmenter):
     title = _run(segmenter, talk)
     assert "Los Altos" not in title and " and Classroom" not in title, title
     assert "Mastery" in title or "Video" in title, title
+
+
+def test_a_talk_opening_is_no_news_lead():
+    from pipeline.title import _spoken
+
+    news = 'Quarterly profits at TimeWarner jumped 76%. "We are pleased, and I think our fans are too," the chief said. Sales rose.'
+    talk = "The first half of the century was a disaster. I want you to think about it. We saw it. You know it, and I know it."
+    assert not _spoken(news)  # first person inside a quotation is the quoted speaker's
+    assert _spoken(talk)
+    assert not _spoken("US shares rose as the US dollar fell against the euro in US trading.")

@@ -72,7 +72,7 @@ class ChapterMaker:
             candidates = ranked(merge(context.per_sentence[first:stop]), context.whole, len(starts), topicality)
             title, named = make_title(candidates, used, self.config.title_words)
             used.update(p.key for p in named)
-            chapters.append(_chapter(sentences[first:stop], title, [p.text for _, p in distinct(candidates)[: self.config.keywords]]))
+            chapters.append(_chapter(sentences[first:stop], title, [p.text for _, p in distinct(candidates, self.config.keywords)]))
         return chapters
 
 

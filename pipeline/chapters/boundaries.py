@@ -108,7 +108,8 @@ def chapter_starts(sentences: Sequence[Sentence], skip: frozenset[str], *, min_w
     best, back = _split(similarity, bonus, block_words, limit, shortest)
     count = _count(best[:, -1], prior, limit)
     chosen = _trace(back, count, len(starts))
-    return tuple(refine(sentences, matrix, weights, starts, chosen, cues, size))
+    # the dip is read over a window of bounded size, so refining stays linear in the length
+    return tuple(refine(sentences, matrix, weights, starts, chosen, cues, min(size, 2.0 * _MIN_BLOCK)))
 
 
 def _blocks(weights: np.ndarray, size: float, openers: np.ndarray) -> np.ndarray:

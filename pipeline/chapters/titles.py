@@ -264,7 +264,7 @@ def ranked(chapter: dict[tuple[str, ...], Phrase], whole: dict[tuple[str, ...], 
         topicality = {w: c * specificity((w,)) for w, c in counts.items()}
     out = []
     for key, p in chapter.items():
-        heads = [w for i, w in enumerate(key) if i == len(key) - 1 or key[i + 1] == "of"]
+        heads = _heads(key)
         modifiers = [w for i, w in enumerate(key) if w != "of" and w not in heads and not w.startswith(_VERB_MARK)]
         joined = len(heads) > 1
         if p.count < 2 or (joined and key[0] in _VAGUE_HEADS):
@@ -275,6 +275,11 @@ def ranked(chapter: dict[tuple[str, ...], Phrase], whole: dict[tuple[str, ...], 
         out.append((score, p))
     out.sort(key=lambda sp: (-sp[0], sp[1].first, sp[1].key))
     return out
+
+
+def _heads(key: tuple[str, ...]) -> list[str]:
+    """The head nouns of a candidate's key: its last word, and the word before "of"."""
+    return [w for i, w in enumerate(key) if i == len(key) - 1 or key[i + 1] == "of"]
 
 
 def specificity(words: tuple[str, ...]) -> float:
@@ -308,11 +313,14 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="best")
 
 
-def distinct(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
-    """Drop a phrase whose words lie inside a better-ranked one ("control" after "remote
-    control") or that contains a better one only by adding a word."""
+def distinct(items: list[tuple[float, Phrase]], limit: int) -> list[tuple[float, Phrase]]:
+    """The first ``limit`` phrases, passing over one whose words lie inside a better-ranked
+    one ("control" after "remote control") or that contains a better one only by adding a
+    word (stopping at ``limit`` keeps the work per chapter bounded)."""
     kept: list[tuple[float, Phrase]] = []
     for score, p in items:
+        if len(kept) >= limit:
+            break
         if p.key[0].startswith(_VERB_MARK):
             continue  # a heading, not a key phrase
         words = set(p.key)
@@ -324,9 +332,11 @@ def distinct(items: list[tuple[float, Phrase]]) -> list[tuple[float, Phrase]]:
 
 def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]], max_words: int) -> tuple[str, list[Phrase]]:
     """A heading of at most ``max_words`` words: the best phrase not already used as a
-    title, or, when that is a single word, the best longer phrase containing it that scores
-    at least ``_LONGER_SHARE`` of it ("Lottery ticket" over "Lottery", "Tropical hardwood
-    trees" over "Trees"). ``candidates``: :func:`ranked`'s list, best first. Never two phrases glued
+    title, or, when that is a single word, the best longer phrase built on it as its head
+    noun that scores at least ``_LONGER_SHARE`` of it ("Tropical hardwood trees" over
+    "Trees", "Stopping genocide" over "Genocide"; any word of a name: "Sergio Vieira de
+    Mello" over "Sergio"), or one using it as a modifier that scores
+    at least as much ("Lottery ticket" over "Lottery", not "Dollar bill" over "Dollars"). ``candidates``: :func:`ranked`'s list, best first. Never two phrases glued
     with "and": a phrase with "and" in it is only one the speaker said that way. Phrases in
     ``used`` (lemma keys of other chapters' titles) are passed over. Returns the title and
     the phrases it names."""
@@ -335,7 +345,8 @@ def make_title(candidates: list[tuple[float, Phrase]], used: set[tuple[str, ...]
         return "", []
     top, best = fresh[0]
     if len(best.key) == 1:
-        longer = [(s, p) for s, p in fresh[1:] if len(p.key) > 1 and best.key[0] in p.key and s >= _LONGER_SHARE * top]
+        word = best.key[0]
+        longer = [(s, p) for s, p in fresh[1:] if len(p.key) > 1 and word in p.key and s >= (_LONGER_SHARE if word in _heads(p.key) or p.proper else 1.0) * top]
         if longer:
             best = longer[0][1]
     return _sentence_case(best.text), [best]

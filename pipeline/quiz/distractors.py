@@ -352,7 +352,7 @@ def _phrases(sentence: Sentence, text: str):
     for e in sentence.entities:
         s, t = trim(toks, e.start_token, e.end_token)
         labels[(s, t)] = e.label
-        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label))
+        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
         if got:
             out.append(got)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
@@ -384,6 +384,8 @@ def _compatible(text: str, gap: Gap) -> bool:
         return False  # an age for an age, a decade for a decade; not "a few million" for "$6 million"
     if _has_number(gap.text) and _number_template(text) != _number_template(gap.text):
         return False  # the same words around the number: "17 years", not "the next seven years"
+    if (_CENTURY.fullmatch(gap.text.strip()) is None) != (_CENTURY.fullmatch(text.strip()) is None):
+        return False  # "the 1400s" (a century) takes "the 1300s", not "the 1420s"
     if _is_year(gap.text) != _is_year(text):
         return False  # "in _____" takes "1992", not "the last twenty years"
     unit = _unit_word(gap.text) if _has_number(gap.text) else ""
@@ -439,6 +441,9 @@ _YEAR = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b.*|two thousand\b.*",
     re.IGNORECASE,
 )
+
+
+_CENTURY = re.compile(r"(?:the\s+)?\d{1,2}00s", re.IGNORECASE)
 
 
 def _is_year(text: str) -> bool:
@@ -728,8 +733,8 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             rng.shuffle(deltas)
             out = [answer[: m.start()] + f"{int(value + d):02d}" + answer[m.end() :] for d in deltas if 0 <= value + d <= 99]
             return list(dict.fromkeys(out))
-        if is_year and answer[m.end() : m.end() + 1] == "s":  # a decade: "the 1990s"
-            deltas = [-10, 10, -20, 20, -30, 30]
+        if is_year and answer[m.end() : m.end() + 1] == "s":  # a decade: "the 1990s"; a century: "the 1400s"
+            deltas = [-100, 100, -200, 200, -300, 300] if raw.endswith("00") else [-10, 10, -20, 20, -30, 30]
             rng.shuffle(deltas)
             values = [value + d for d in deltas]
         elif is_year:

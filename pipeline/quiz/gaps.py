@@ -244,7 +244,7 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
     found: dict[tuple[int, int], list] = {}
     entity_spans: dict[tuple[int, int], str] = {}
     for e in sentence.entities:
-        entity_spans.setdefault(trim(toks, e.start_token, e.end_token), entity_kind(e.text, e.label))
+        entity_spans.setdefault(trim(toks, e.start_token, e.end_token), entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
 
     def add(start: int, end: int, source: str, kind: str = "") -> None:
         start, end = trim(toks, start, end)
@@ -265,7 +265,7 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
         entry[1].add(source)
 
     for e in sentence.entities:
-        add(e.start_token, e.end_token, "entity", entity_kind(e.text, e.label))
+        add(e.start_token, e.end_token, "entity", entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
     for i, t in enumerate(toks):
         if t.like_num and i not in in_entity and any(c.isdigit() for c in t.text):
@@ -310,10 +310,14 @@ def candidate_spans(sentence: Sentence, text: str, keywords: Sequence[Keyword]) 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
-def entity_kind(text: str, label: str) -> str:
-    """The kind of an entity span: its label, except ``NP`` for a "name" without a capital
-    letter (the small model labels "antennas" ORG now and then)."""
+def entity_kind(text: str, label: str, tokens: Sequence[Token] = ()) -> str:
+    """The kind of an entity span (``tokens``: its tokens, when known): its label, except
+    ``NP`` for a "name" without a capital letter (the small model labels "antennas" ORG now
+    and then) or, but for a people's name ("French", an adjective), without a proper noun in
+    it ("Partway through one production" read as a place)."""
     if label in NAME_LABELS and not any(c.isupper() for c in text):
+        return "NP"
+    if label in NAME_LABELS and label != "NORP" and tokens and not any(t.pos == "PROPN" for t in tokens):
         return "NP"
     return label
 

@@ -85,7 +85,7 @@ _INNER_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9\"“'‘])")
 _DASH = re.compile(r"(?<!\d)\s(?:—|–|--|-)\s(?!\d)|—|–(?!\d)")
 #: openers that lean on what was said before ("For example, …", "At the same time, …")
 _LINK_OPENERS = re.compile(
-    r"^(for (example|instance)|in (fact|addition|other words|turn|particular|short|general)|"
+    r"^(for (example|instance|sure)|in (fact|addition|other words|turn|particular|short|general)|"
     r"at the same time|for some reason|for (this|that|these|those) reasons?|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
     r"in the meantime|after (all|that|this)|"
     r"of course|even so|as (a result|well|such)|by the way|in the end|all (of )?(this|that)|"

@@ -27,6 +27,10 @@ MIN_COUNT = 2
 MIN_KEYNESS = 1.6
 
 
+#: number nouns: no thing a recording is about ("thousands" of people)
+_SCALE_NOUNS = frozenset("hundred hundreds thousand thousands million millions billion billions dozen dozens".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Terms:
     """Noun lemma (lower case) -> occurrences in the recording; ``words``: its length in
@@ -56,6 +60,6 @@ def recording_terms(document: Document) -> Terms:
             if token.is_punct or token.text.isspace():
                 continue
             words += 1
-            if token.pos == "NOUN" and token.text.isalpha() and not token.like_num:  # not "thousands"
+            if token.pos == "NOUN" and token.text.isalpha() and not token.like_num and token.lemma.lower() not in _SCALE_NOUNS:
                 counts[token.lemma.lower()] += 1
     return Terms(dict(counts), words)

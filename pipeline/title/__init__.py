@@ -52,6 +52,7 @@ _LEAD_TOPICS = 8
 #: ... and how many of them it must mention
 _LEAD_MIN = 1
 #: first- and second-person words ("US" in capitals is the country)
+_PERSONAL_ANY = re.compile(r"(?<![\w'])(?:(?i:i|i'm|i've|i'd|me|my|we|we're|we've|our|you|you're|your)|us|Us)(?![\w'])")
 _PERSONAL = re.compile(r"(?<![\w'])(?:(?i:i|i'm|i've|i'd|me|my|we|we're|we've|our|you|you're|your)|us|Us)(?![\w'])")
 
 
@@ -110,7 +111,10 @@ class TitleMaker:
         return heading(top)
 
     def _lead(self, document: Document, found: Sequence[Topic], said: dict[int, list[Topic]]) -> str:
-        """The headline of a news lead among the opening sentences, or ``""``."""
+        """The headline of a news lead among the opening sentences, or ``""`` (always for
+        a spoken recording: a talk's first sentence is no news lead)."""
+        if _spoken(document.text):
+            return ""
         for index in range(min(_LEAD, len(document.sentences))):
             sentence = document.sentences[index]
             named = {t.rank for t in said.get(index, ()) if t.rank < _LEAD_TOPICS}
@@ -169,6 +173,19 @@ def _mark_persons(document: Document, found: Sequence[Topic], parsed: Sequence[i
     return out
 
 
+#: first- and second-person words outside quotation marks per word from which a text is
+#: spoken, not news (BBC dev: 30 of 1,328 articles reach it; TED dev: 398 of 400 talks)
+SPOKEN_RATE = 0.02
+#: a quotation (news quotes people: "We are pleased", said ...), up to 600 characters
+_QUOTED = re.compile(r'"[^"\n]{0,600}"|\u201c[^\u201d\n]{0,600}\u201d')
+
+
+def _spoken(text: str) -> bool:
+    """Said to an audience ("I", "we", "you" throughout), not written as a news story."""
+    words = len(text.split())
+    return words > 0 and len(_PERSONAL_ANY.findall(_QUOTED.sub(" ", text))) >= SPOKEN_RATE * words
+
+
 def _only_names(candidate: Candidate, found: Sequence[Topic]) -> bool:
     """The phrase names only people or places ("Long Beach") while a concept leads the
     topics ("Language Model for Switchboard" names a concept too)."""
@@ -221,7 +238,14 @@ def _as_topic(candidate: Candidate, topic: Topic, hit: Sequence[Topic]) -> Topic
     """The chosen phrase as the first topic of a joined title (its covered topics' words
     count as used)."""
     text = " ".join(candidate.words)
-    return Topic(text=text, forms=(text.lower(),), weight=topic.weight, rank=topic.rank, extra=frozenset().union(*(t.words for t in hit)))
+    return Topic(
+        text=text,
+        forms=(text.lower(),),
+        weight=topic.weight,
+        rank=topic.rank,
+        extra=frozenset().union(*(t.words for t in hit)),
+        count=max(t.count for t in hit),
+    )
 
 
 __all__ = ["TitleMaker", "title_case", "heading"]

@@ -29,6 +29,7 @@ _BAD_FIRST = frozenset(
     "ones first last next new old big little good great enough various certain different similar "
     "real actual main basic general specific particular usual whole huge large small tiny".split()
 )
+_DEMONSTRATIVES = frozenset("this that these those here there".split())
 #: heads too vague to frame a title ("the rest of the talk", "a lot of plastic")
 VAGUE_HEADS = frozenset(
     "thing things lot lots way ways kind sort type bit couple number percent hundreds thousands millions "
@@ -67,6 +68,7 @@ class Topic:
     rank: int
     extra: frozenset[str] = frozenset()  # words counted as used besides its own
     person: bool = False  # mostly tagged as a person's name where the parser saw it
+    count: int = 1  # how often the recording says it
 
     @property
     def words(self) -> frozenset[str]:
@@ -105,7 +107,7 @@ def topics(keywords: Sequence[Keyword]) -> list[Topic]:
         if common(k.text):
             continue
         forms = tuple(dict.fromkeys(f.lower() for f in (k.text, *k.forms)))
-        out.append(Topic(text=k.text, forms=forms, weight=k.score, rank=rank))
+        out.append(Topic(text=k.text, forms=forms, weight=k.score, rank=rank, count=k.count))
     return out
 
 
@@ -174,6 +176,11 @@ def _candidate(
         return None
     if any(t.pos == "PRON" or t.tag == "PRP$" or t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return None  # "a swarm of them", "my name", "76 percent": no title
+    content = [_fold(t.text) for t in tokens if not t.is_stop]
+    if len(set(content)) < len(content):
+        return None  # "design and folk design": one word twice reads as a stammer
+    if any(t.text.lower() in _DEMONSTRATIVES for t in tokens):
+        return None  # "German for this domain": points at the room, names nothing
     if any(len(t.text) <= 2 and t.text.isalpha() and not t.text.isupper() and not t.is_stop for t in tokens):
         return None  # a cut-off word of the transcript ("San Diego th")
     if tokens[0].text.lower() in _BAD_FIRST or tokens[-1].pos not in ("NOUN", "PROPN"):
@@ -239,6 +246,10 @@ PLAIN_PARTNER_ZIPF = 4.0
 
 #: a partner in a joined title is among this many top topics (further down is a side detail)
 PARTNER_RANKS = 5
+#: ... and said at least this often, and at least this share of the times the first part is
+#: said ("orangutan baby" said twice in a talk saying "trees" 32 times is a side detail)
+PARTNER_MIN = 3
+PARTNER_SHARE = 0.3
 
 
 def specific(topic: Topic) -> bool:
@@ -249,10 +260,10 @@ def specific(topic: Topic) -> bool:
 
 
 def joint(a: Sequence[Topic], b: Topic, said: dict[int, list[Topic]]) -> bool:
-    """``b`` can stand beside ``a`` as their joint subject: a specific concept ("Hydrogen
-    Sulfide and Mass Extinctions"), or said together with it often; never a plain word
-    said elsewhere ("Classroom", "Chapter") or noise."""
-    if specific(b):
+    """``b`` can stand beside ``a`` as their joint subject: a specific concept said often
+    enough ("Hydrogen Sulfide and Mass Extinctions"), or said together with it often;
+    never a plain word said elsewhere ("Classroom", "Chapter") or a side detail."""
+    if specific(b) and b.count >= max(PARTNER_MIN, PARTNER_SHARE * max(t.count for t in a)):
         return True
     with_a = [i for i, hit in said.items() if any(t in hit for t in a)]
     with_b = [i for i, hit in said.items() if b in hit]
