@@ -26,7 +26,7 @@ from typing import Sequence
 
 from ..keywords.dedupe import singular
 from ..types import Sentence, Token
-from .headline import glue
+from .headline import children_of, glue, subtree
 
 #: opening sentences searched: at least this many ...
 WINDOW_MIN = 25
@@ -63,23 +63,6 @@ def cue_sentences(sentences: Sequence[Sentence]) -> list[int]:
     return [s.index for s in sentences[: window(len(sentences))] if _CUE.search(s.text)]
 
 
-def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for i, t in enumerate(tokens):
-        if t.head != i:
-            out.setdefault(t.head, []).append(i)
-    return out
-
-
-def _subtree(children: dict[int, list[int]], root: int) -> list[int]:
-    out, stack = [], [root]
-    while stack:
-        i = stack.pop()
-        out.append(i)
-        stack.extend(children.get(i, ()))
-    return sorted(out)
-
-
 def _objects(tokens: Sequence[Token], children: dict[int, list[int]]) -> list[int]:
     """Heads of the phrases the sentence announces as its subject."""
     out = []
@@ -100,7 +83,7 @@ def _objects(tokens: Sequence[Token], children: dict[int, list[int]]) -> list[in
             subject = [j for j in children.get(i, ()) if tokens[j].dep in ("nsubj", "csubj")]
             if not subject:
                 continue
-            left = _subtree(children, subject[0])
+            left = subtree(children, subject[0])
             announces = any(
                 tokens[j].lemma.lower() in _SPEAKING | _ANNOUNCING and tokens[j].pos in ("VERB", "NOUN") for j in left
             )
@@ -114,7 +97,7 @@ def _noun_phrase(tokens: Sequence[Token], children: dict[int, list[int]], head: 
     through ..." phrase (recursively) when it fits ``budget`` words; never a clause."""
     left = [
         i
-        for i in _subtree(children, head)
+        for i in subtree(children, head)
         if i < head and tokens[i].dep in ("det", "amod", "compound", "poss", "nummod", "case", "nmod", "advmod", "quantmod", "punct")
     ]
     # only the contiguous run that ends at the head
@@ -157,7 +140,7 @@ def _appositive(tokens: Sequence[Token], head: int) -> int | None:
 
 def _clause(tokens: Sequence[Token], children: dict[int, list[int]], head: int, max_words: int) -> list[int] | None:
     """A whole "how / why" clause under ``head`` within ``max_words``, else None."""
-    sub = _subtree(children, head)
+    sub = subtree(children, head)
     first = sub[0]
     if tokens[first].text.lower() not in ("how", "why") or not any(tokens[i].pos in ("VERB", "AUX") for i in sub):
         return None
@@ -179,7 +162,7 @@ def thesis(sentence: Sentence, topic_words: frozenset[str], max_words: int) -> t
     tokens = sentence.tokens
     if not sentence.parsed or not tokens:
         return None
-    children = _children(tokens)
+    children = children_of(tokens)
     for head in _objects(tokens, children):
         clause = _clause(tokens, children, head, max_words)
         if clause is None:
@@ -201,7 +184,7 @@ def thesis(sentence: Sentence, topic_words: frozenset[str], max_words: int) -> t
 def _vague(tokens: Sequence[Token], head: int, children: dict[int, list[int]]) -> bool:
     """A head that names no subject by itself ("my project", "the philanthropy of all of us")."""
     return tokens[head].text.lower() in _NO_SUBJECT or any(
-        tokens[i].tag == "PRP$" or tokens[i].pos == "PRON" for i in _subtree(children, head)
+        tokens[i].tag == "PRP$" or tokens[i].pos == "PRON" for i in subtree(children, head)
     )
 
 
