@@ -36,15 +36,16 @@ RESERVED_QMSUM = frozenset({5, 22})
 VERDICTS = ("keep", "fix", "reject")
 
 
-def sheet(eval_dir: Path) -> None:
+def sheet(eval_dir: Path, ted_lines: tuple[int, ...] = TED_LINES, qmsum_lines: tuple[int, ...] = QMSUM_LINES) -> None:
     from pipeline import Pipeline
 
-    assert not RESERVED_TED & set(TED_LINES) and not RESERVED_QMSUM & set(QMSUM_LINES)
+    if RESERVED_TED & set(ted_lines) or RESERVED_QMSUM & set(qmsum_lines):
+        raise SystemExit("those lines are reserved for the blind review")
     nlp = Pipeline()
     ted = (eval_dir / "transcripts" / "ted_dev.jsonl").read_text(encoding="utf-8").splitlines()
     qmsum = (eval_dir / "summary" / "qmsum_val.jsonl").read_text(encoding="utf-8").splitlines()
-    recordings = [(f"ted{i}", "\n".join(json.loads(ted[i])["paragraphs"])) for i in TED_LINES]
-    recordings += [(f"q{i}", json.loads(qmsum[i])["text"]) for i in QMSUM_LINES]
+    recordings = [(f"ted{i}", "\n".join(json.loads(ted[i])["paragraphs"])) for i in ted_lines]
+    recordings += [(f"q{i}", json.loads(qmsum[i])["text"]) for i in qmsum_lines]
     for name, text in recordings:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -78,16 +79,22 @@ def count(path: Path) -> None:
         print(f"  {reason}: {k} ({k / n:.0%} of the items)")
 
 
+def _lines(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(",") if x.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sheet")
     s.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    s.add_argument("--ted", default=",".join(map(str, TED_LINES)), help="TED dev lines (0-based, comma-separated)")
+    s.add_argument("--qmsum", default=",".join(map(str, QMSUM_LINES)), help="QMSum val lines (0-based; empty: none)")
     c = sub.add_parser("count")
     c.add_argument("judgments", type=Path)
     args = parser.parse_args()
     if args.command == "sheet":
-        sheet(args.eval_dir)
+        sheet(args.eval_dir, _lines(args.ted), _lines(args.qmsum))
     else:
         count(args.judgments)
 

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
+
+import numpy as np
 
 from .config import SegmentConfig
 from .errors import PipelineWarning
@@ -73,6 +76,7 @@ class Segmenter:
         self._has_senter = "senter" in names
         self._full_disable = [n for n in ("senter",) if n in nlp.pipe_names]
         self._attributes = _TokenAttributes.for_model(nlp) if self._has_senter else None
+        _hashed_lemma_index(nlp)
 
     # ---- public ---------------------------------------------------------------------
 
@@ -85,11 +89,15 @@ class Segmenter:
         if pieces:
             with one_blas_thread():
                 # docs come one batch at a time: consumed here, inside the BLAS limit
-                docs = self._light_pipe([p.text for p in pieces])
-                for piece, doc in zip(pieces, docs):
-                    tokens, starts = self._tokens(doc, piece)
-                    for begin, end in zip(starts, [*starts[1:], len(tokens)]):
-                        sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
+                texts = [p.text for p in pieces]
+                docs = zip(pieces, self._light_pipe(texts))
+                # a spaCy batch of docs at a time, so that the token attributes missing from
+                # the cache are computed in one go per batch (not once per speaker turn)
+                group_size = _batch_size(texts)
+                while group := list(itertools.islice(docs, group_size)):
+                    for piece, (tokens, starts) in zip((p for p, _ in group), self._tokens_many(group)):
+                        for begin, end in zip(starts, [*starts[1:], len(tokens)]):
+                            sentences.extend(self._to_sentences(piece, tokens[begin:end], len(sentences), seg_starts, seg_list))
         renumber = {s.index: i for i, s in enumerate(sentences)}
         sentences = [
             dataclasses.replace(s, index=i, chunk_of=None if s.chunk_of is None else renumber[s.chunk_of]) for i, s in enumerate(sentences)
@@ -222,12 +230,12 @@ class Segmenter:
         # No statistical splitter: the parser has to set sentence boundaries.
         yield from self.nlp.pipe(texts, disable=[n for n in ("ner",) if n in self.nlp.pipe_names], batch_size=batch_size)
 
-    def _tokens(self, doc: Any, piece: _Piece) -> tuple[list[Token | None], list[int]]:
-        """Every token of the fast-pass doc of ``piece`` as a :class:`Token` (``None`` for
+    def _tokens_many(self, group: list[tuple[_Piece, Any]]) -> list[tuple[list[Token | None], list[int]]]:
+        """For each (piece, fast-pass doc): every token as a :class:`Token` (``None`` for
         white space), and the indices of the tokens that start a sentence."""
         if self._attributes is not None:
-            return self._attributes.tokens(doc, piece.offset, piece.text)
-        return [None if t.is_space else _token(t, piece.offset, None) for t in doc], [s.start for s in doc.sents]
+            return self._attributes.tokens_many([(doc, piece.offset, piece.text) for piece, doc in group])
+        return [([None if t.is_space else _token(t, piece.offset, None) for t in doc], [s.start for s in doc.sents]) for piece, doc in group]
 
     def _to_sentences(self, piece: _Piece, sent_tokens: list[Token | None], first_index: int, seg_starts: list[int], seg_list: list[Segment]) -> list[Sentence]:
         tokens = [t for t in sent_tokens if t is not None]
@@ -258,6 +266,41 @@ class Segmenter:
                 )
             )
         return out
+
+
+class _IndexList(list):
+    """A list whose ``in`` test is a hash lookup: spaCy's rule lemmatizer tests ``form in
+    index`` for each candidate lemma of each new word, and its English index lists have up
+    to 57,528 words, so each test was a scan (70 microseconds a word, 0.3 CPU-s for the 4,400
+    new words of four meetings). Same members, same answers; still a list to everything else
+    (serialisation, iteration, order)."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        try:
+            return item in self._members
+        except TypeError:  # unhashable: compare as a list does
+            return list.__contains__(self, item)
+
+
+def _hashed_lemma_index(nlp: Any) -> None:
+    """Give the model's rule lemmatizer hash lookups in its ``lemma_index`` table (see
+    :class:`_IndexList`); a no-op for lookup-mode lemmatizers and models without one."""
+    if "lemmatizer" not in set(nlp.pipe_names) | set(getattr(nlp, "disabled", ())):
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        value = table[key]
+        if type(value) is list:
+            table[key] = _IndexList(value)
 
 
 def _batch_size(texts: Sequence[str]) -> int:
@@ -303,6 +346,7 @@ class _TokenAttributes:
         self._parse_prefilter = _text_prefilter(parse_multi)
         self._cache: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._parse_cache: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        self._deps_read = _dependency_labels_read(self.ruler.patterns)
 
     @classmethod
     def for_model(cls, nlp: Any) -> "_TokenAttributes | None":
@@ -339,7 +383,10 @@ class _TokenAttributes:
                 self.ruler(doc)
                 self.lemmatizer(doc)
             else:
-                plain.append((doc, [(t.text, t.tag_, t.dep_) for t in doc]))
+                strings = doc.vocab.strings
+                plain.append((doc, [(strings[o], strings[t], self._dep_key(strings[d])) for o, t, d in doc.to_array(_KEY_ATTRS).tolist()]))
+        from spacy.parts_of_speech import IDS as pos_ids
+
         cache = self._parse_cache
         # a comprehension, not ``{...} - cache.keys()``: the set difference iterates over the
         # whole cache, so each document would pay for every word seen before it
@@ -347,28 +394,52 @@ class _TokenAttributes:
         if missing:
             self._compute_many(sorted(missing))
         for doc, keys in plain:
-            for t, key in zip(doc, keys):
+            if not keys:
+                continue
+            add = doc.vocab.strings.add
+            values = []
+            for key in keys:
                 attrs = cache.get(key)
                 if attrs is None:
                     attrs = self._compute(*key)
-                t.pos_, t.lemma_ = attrs[0], attrs[1]
-                if attrs[2] != key[1]:
-                    t.tag_ = attrs[2]
+                values.append((pos_ids[attrs[0]], add(attrs[1]), add(attrs[2])))
+            # one C call, as setting pos_, lemma_ and tag_ token by token would
+            doc.from_array(_SET_ATTRS, np.array(values, dtype=np.uint64))
 
-    def tokens(self, doc: Any, offset: int, text: str) -> tuple[list[Token | None], list[int]]:
-        """As :meth:`Segmenter._tokens` (``text``: the doc's text). Reads the doc through
-        ``to_array`` (one C call) rather than token objects, which costs far less."""
-        if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())) and self.matcher(doc, allow_missing=True):
-            self.ruler(doc)
-            self.lemmatizer(doc)
-            return [None if t.is_space else _token(t, offset, None) for t in doc], [s.start for s in doc.sents]
-        strings = doc.vocab.strings
-        rows = doc.to_array(_ARRAY_ATTRS).tolist()
+    def _dep_key(self, dep: str) -> str:
+        """The dependency label as the cache key of the parse pass: a label no ruler pattern
+        mentions behaves like any other such label ("dep" stands for them all), so the
+        attributes of ``(text, tag, "nsubj")`` and ``(text, tag, "amod")`` are computed once."""
+        deps = self._deps_read
+        return dep if deps is None or dep in deps else "dep"
+
+    def tokens_many(self, items: Sequence[tuple[Any, int, str]]) -> list[tuple[list[Token | None], list[int]]]:
+        """As :meth:`Segmenter._tokens_many` for ``(doc, offset, text)`` items. Reads each
+        doc through ``to_array`` (one C call) rather than token objects, which costs far
+        less; the uncached (text, tag) keys of all the docs are computed in one go (a run of
+        the ruler and lemmatizer has a fixed cost; each key's value is the same either way)."""
         cache = self._cache
-        # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
-        missing = {key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache}
+        prepared = []
+        missing: set[tuple[str, str]] = set()
+        for doc, offset, text in items:
+            overrides: dict[int, tuple[str, str, str]] = {}
+            if self._has_multi and (self._prefilter is None or self._prefilter.search(text.lower())):
+                matches = self.matcher(doc, allow_missing=True)
+                if matches:
+                    overrides = self._matched_attributes(doc, matches)
+            strings = doc.vocab.strings
+            rows = doc.to_array(_ARRAY_ATTRS).tolist()
+            # not ``{...} - cache.keys()`` (that iterates over the whole cache; see annotate_parsed)
+            missing.update(key for key in ((strings[r[0]], strings[r[1]]) for r in rows if not r[3]) if key not in cache)
+            prepared.append((doc, offset, rows, overrides))
         if missing:
             self._compute_many(sorted(missing))
+        return [self._built(doc, offset, rows, overrides) for doc, offset, rows, overrides in prepared]
+
+    def _built(self, doc: Any, offset: int, rows: list[list[int]], overrides: dict[int, tuple[str, str, str]]) -> tuple[list[Token | None], list[int]]:
+        """The tokens and sentence starts of one doc from its ``to_array`` rows."""
+        strings = doc.vocab.strings
+        cache = self._cache
         out: list[Token | None] = []
         starts: list[int] = [0] if len(doc) else []
         for i, (orth, tag_id, idx, is_space, is_stop, is_punct, like_num, sent_start) in enumerate(rows):
@@ -378,7 +449,9 @@ class _TokenAttributes:
                 out.append(None)
                 continue
             text, tag = strings[orth], strings[tag_id]
-            attrs = cache.get((text, tag))
+            attrs = overrides.get(i) if overrides else None
+            if attrs is None:
+                attrs = cache.get((text, tag))
             if attrs is None:
                 attrs = self._compute(text, tag)
             start = offset + idx
@@ -396,6 +469,34 @@ class _TokenAttributes:
                 )
             )
         return out, starts
+
+    def _matched_attributes(self, doc: Any, matches: list[tuple[int, int, int]]) -> dict[int, tuple[str, str, str]]:
+        """(POS, lemma, tag) of the tokens inside multi-token ruler matches, by token index,
+        as the attribute ruler and lemmatizer set them on the whole doc. Overlapping
+        matches form one run of tokens, and each run is processed as a doc of its own:
+        every ruler match touching a token of the run lies inside the run (patterns see
+        only their own tokens' text, tag and white space), the lemmatizer reads one token
+        at a time, and the other tokens get exactly the cached values. (Running the
+        components over a whole 20,000-character piece for one "gonna" cost more.)"""
+        from spacy.tokens import Doc
+
+        runs: list[list[int]] = []
+        for start, end in sorted((s, e) for _, s, e in matches):
+            if runs and start < runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        out: dict[int, tuple[str, str, str]] = {}
+        for start, end in runs:
+            tokens = doc[start:end]
+            run = Doc(self.nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+            for t, source in zip(run, tokens):
+                t.tag_ = source.tag_
+            self.ruler(run)
+            self.lemmatizer(run)
+            for k, t in enumerate(run):
+                out[start + k] = (t.pos_, t.lemma_, t.tag_)
+        return out
 
     def _compute_many(self, keys: list[tuple[str, ...]]) -> None:
         """Fill the caches for many (text, tag) or (text, tag, dep) keys with one run of
@@ -494,6 +595,32 @@ def _text_prefilter(patterns: list[list[dict[str, Any]]]) -> re.Pattern[str] | N
         return re.compile("|".join(alternatives)) if alternatives else None
     except re.error:
         return None
+
+
+#: parse-pass cache key attributes, read with Doc.to_array
+_KEY_ATTRS = ["ORTH", "TAG", "DEP"]
+#: parse-pass attributes set with Doc.from_array (as the ruler and lemmatizer set them)
+_SET_ATTRS = ["POS", "LEMMA", "TAG"]
+
+
+def _dependency_labels_read(patterns: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Every dependency label the attribute ruler's patterns compare with (equal, ``IN``,
+    ``NOT_IN``); ``None`` when a pattern tests DEP some other way (then no two labels are
+    taken to behave alike). "dep" must not be one of them: it stands for the others."""
+    labels: set[str] = set()
+    for entry in patterns:
+        for pattern in entry["patterns"]:
+            for spec in pattern if isinstance(pattern, list) else ():
+                value = spec.get("DEP")
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    labels.add(value)
+                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"} and all(isinstance(v, str) for vs in value.values() for v in vs):
+                    labels.update(v for vs in value.values() for v in vs)
+                else:
+                    return None
+    return None if "dep" in labels else frozenset(labels)
 
 
 #: fast-pass token attributes read with Doc.to_array

@@ -49,8 +49,16 @@ CUT_PIECE = "cut_piece"
 CHUNK = "chunk"
 #: fewer than :data:`MIN_WORDS` words left after trimming
 TOO_SHORT = "too_short"
+#: points at something the reader cannot see: a slide, a gesture, the room ("right here",
+#: "like this", "as you can see", "on the left", "this one")
+DEICTIC = "deictic"
+#: so many restarts and cut-off words that it is hard to follow ("What wh uh what I …",
+#: "I th I think the the …"): two or more
+GARBLED = "garbled"
+#: not English (a quotation in another language): almost no English function words
+FOREIGN = "foreign"
 
-HARD_PROBLEMS = (LEADING_REFERENCE, DANGLING_CONNECTIVE, QUESTION, BACKCHANNEL, NOISE, CUT_PIECE, CHUNK, TOO_SHORT)
+HARD_PROBLEMS = (LEADING_REFERENCE, DANGLING_CONNECTIVE, QUESTION, BACKCHANNEL, NOISE, CUT_PIECE, CHUNK, TOO_SHORT, DEICTIC, GARBLED, FOREIGN)
 
 #: a demonstrative + noun inside the sentence ("those governments", "this experiment")
 INNER_REFERENCE = "inner_reference"
@@ -74,12 +82,13 @@ _DISCOURSE = frozenset(
     """
     so and but or plus well now okay ok oh ah yeah yes yep yup no alright right um uh er erm hmm
     mm mhm like actually basically anyway anyways also however therefore thus hence instead
-    besides moreover furthermore then again still otherwise look see listen sure
+    besides moreover furthermore then again still otherwise look see listen sure first second
+    secondly third thirdly finally lastly
     """.split()
 )
 #: of those, words that are an opener only when a comma follows ("Now, …" but "Now is …",
 #: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
-_COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
+_COMMA_ONLY = frozenset("now like look see listen right sure well still then again no first second secondly third thirdly finally lastly".split())
 #: of those, words that open a clause without a comma ("Now we looked …", "Then they …")
 _CLAUSE_OPENERS = frozenset("now then again still".split())
 #: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
@@ -87,7 +96,8 @@ _NOT_AFTER_SO = frozenset("far much many long that few".split())
 #: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
 _FILLER_CLAUSE = re.compile(
     r"^(you know|i mean|you see|i guess|let's see|let me see|mind you|if you will|as i said|"
-    r"like i said|as you know|as i say|of course|in fact|by the way|first of all|all right)\b",
+    r"like i said|as you know|as i say|of course|in fact|by the way|first of all|all right|let's face it|"
+    r"believe me|trust me|to be honest|frankly|honestly|in other words|if you like|so to speak)\b",
     re.IGNORECASE,
 )
 #: the same inside a sentence (weak problem)
@@ -101,8 +111,9 @@ _ANNOUNCEMENT = re.compile(
     r"introduce|read|play|ask|leave|focus|go)\b",
     re.IGNORECASE,
 )
-#: words that only ever fill: no content, no grammar
+#: words that only ever fill: no content, no grammar (and their drawn-out spellings, below)
 _FILLERS = frozenset("um umm uh uhh er erm hmm mm mhm mmm uh-huh mm-hmm hm ah eh huh".split())
+_DRAWN_OUT_FILLER = re.compile(r"^(u+h+|u+m+|e+h+n*|a+h+|h+m+|m+h*m+|e+r+m*)$")
 #: reactions that make up back-channels (with the fillers and discourse words)
 _REACTIONS = frozenset(
     """
@@ -153,6 +164,34 @@ _AUX_QUESTION_NEXT = frozenset({"PRON", "DET", "PROPN", "NOUN"})
 #: complement openers that make a leading "it" an expletive ("It is hard to …", "It turns out that …")
 _EXPLETIVE_COMPLEMENT = frozenset("to that how what why whether if when where who".split())
 _BE_LIKE = frozenset("be seem turn appear happen take make become feel".split())
+
+#: phrases that point at what the audience sees: a slide, a gesture, the room
+_DEICTIC = re.compile(
+    r"\b((right|over|up|down|in) (here|there)|out here|(is|be|was|are) (this|these) *[\u2014:]|look (here|there)|(is|are|was|were) (here|there)\b(?! (is|are|was|were|to|for|in|on|at|today|now|tonight))|"
+    r"(like|as) (this|that|so) *($|[.!?,;:\u2014-])|as (you|we)( can| could| might| will|'ll)? (see|notice|tell)|(you're|you are|we're|we are) (looking at|seeing)|"
+    r"you (can |could )?see (here|there|this|these|those|that one|on|in the (picture|image|photo|slide|video))|"
+    r"look (at|how) (this|these|that|those|here|there)|(on|at|in) the (left|right|top|bottom)\b(?! (of|to|hand|wing|side))|"
+    r"(on|in) (the|this|that) (screen|slide|chart|graph|map|picture|photo|image|video)|"
+    r"\b(this|that|these|those) (one|ones|slide|slides|picture|pictures|photo|photos|image|images|video|chart|graph|map|screen|clip|diagram|drawing|animation)\b(?! (of|that|which|who))|"
+    r"^here('s| is| are| we| you)|^this is (a|an|the|what|where|how|one|my)\b|"
+    # a direction to watch what is shown next: "Let's look at …", "Let's see what happens …"
+    r"^((let's|let us|now|so)( just| quickly| now| briefly)? )?(look at|see what|watch|have a look|take a (quick )?(look|tour)|"
+    r"turn to|go back to|zoom|listen to|play)\b)",
+    re.IGNORECASE,
+)
+#: personal titles before a name in a vocative opener ("Mr. Chair, …", "Madam Speaker, …")
+_TITLES = frozenset("mr mr. mrs mrs. ms ms. madam mister sir dr dr. senator minister president chair speaker".split())
+#: "the first / other …" + these nouns points back to a list the reader has not seen
+_LIST_NOUNS = frozenset(
+    "thing things point points reason reasons one ones way ways step steps idea ideas part parts question questions "
+    "problem problems lesson lessons example examples piece pieces aspect aspects issue issues".split()
+)
+#: subordinating openers that need a main clause after them ("If …, we …"; not "If …, if …")
+_SUBORDINATORS = frozenset("if when although though while since unless whether once until whenever wherever".split())
+#: a sentence with at least this many words and fewer English function words than
+#: :data:`FOREIGN_STOP_SHARE` of its words is taken for another language
+FOREIGN_MIN_WORDS = 8
+FOREIGN_STOP_SHARE = 0.1
 
 #: fewer words than this after trimming: nothing left to stand alone
 MIN_WORDS = 4
@@ -222,14 +261,21 @@ def assess(sentence: Sentence, *, trim: bool = True, cased: bool | None = None) 
         problems.append(CUT_PIECE)
     if len(kept) < MIN_WORDS and BACKCHANNEL not in problems and NOISE not in problems:
         problems.append(TOO_SHORT)
+    shown = text[max(0, start_char - sentence.start_char) :]
+    if _DEICTIC.search(shown):
+        problems.append(DEICTIC)
+    restarts = _restarts(kept)
+    if restarts >= 2:
+        problems.append(GARBLED)
+    if _is_foreign(kept):
+        problems.append(FOREIGN)
     if _inner_reference(kept):
         weak.append(INNER_REFERENCE)
-    shown = text[max(0, start_char - sentence.start_char) :]
     if _INNER_FILLER.search(shown):
         weak.append(FILLER)
     if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
         weak.append(HALF_QUOTE)  # the segmenter split quoted speech: '"Oh, before we start, I got …'
-    if _restarts(kept):
+    if restarts == 1:
         weak.append(DISFLUENT)
     announced = _ANNOUNCEMENT.search(shown)
     if announced and _content_words(kept, start_char + announced.end()) < 3:
@@ -245,7 +291,7 @@ def opener_length(sentence: Sentence) -> int:
     dropped, or when dropping would leave fewer than :data:`MIN_WORDS` words."""
     tokens = sentence.tokens
     words = _word_indices(tokens)
-    n = 0
+    n = _label_length(tokens, words)
     while n < len(words):
         i = words[n]
         t = tokens[i]
@@ -254,22 +300,27 @@ def opener_length(sentence: Sentence) -> int:
         comma_after = after is not None and after.text in (",", "\u2014", "-", "...", "\u2026")
         rest = sentence.text[t.start_char - sentence.start_char :]
         clause = _FILLER_CLAUSE.match(rest)
-        if clause and n + len(clause.group(0).split()) < len(words):
-            end_word = n + len(clause.group(0).split())
+        if clause:
+            # the clause's last word: by offset ("Let's face it" is four tokens)
+            end_char = t.start_char + clause.end()
+            end_word = next((m + 1 for m in range(n, len(words)) if tokens[words[m]].end_char >= end_char), len(words))
             nxt = _next_token(tokens, words[end_word - 1])
-            if nxt is not None and nxt.text in (",", "\u2014", "-"):
+            if end_word < len(words) and nxt is not None and nxt.text in (",", "\u2014", "-"):
                 n = end_word
                 continue
-        if low in _FILLERS:
+        if _is_filler(low):
             n += 1
             continue
         if low not in _DISCOURSE and t.pos not in ("CCONJ", "INTJ"):
             break
-        if low in ("so", "well") and after is not None and (after.text.lower() in _NOT_AFTER_SO or _degree(tokens, i)):
+        if low in ("so", "well") and after is not None and after.text.lower() not in _DISCOURSE and _modifies_next(tokens, i):
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
-            # "Now we …", "Then he …": a time adverb opening a clause is an opener too
-            if not (low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")):
+            # "Now we …", "Then he …": a time adverb opening a clause is an opener too; a
+            # sentence-initial "Now" almost always is ("Now imagine …", "Now in India's case
+            # …"), except before a verb ("Now is the time …")
+            opens_clause = low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")
+            if not opens_clause and not (low == "now" and after is not None and after.pos not in ("AUX", "VERB", "PUNCT")):
                 break
         if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
             break  # an interjection that is a word of the sentence ("Please …")
@@ -277,6 +328,43 @@ def opener_length(sentence: Sentence) -> int:
     if n and len(words) - n < MIN_WORDS:
         return 0
     return n
+
+
+def _label_length(tokens: Sequence[Token], words: list[int]) -> int:
+    """Words of a leading label that are not part of what is said: a speaker label left in
+    the text ("PR: …", "Jay Walker: …": at most three capitalised words and a colon) or a
+    vocative ("Mr. Chair, …", "Madam Speaker, …": a title, at most two names, a comma).
+    0 when there is none, or when fewer than :data:`MIN_WORDS` words would be left."""
+    for n in range(1, min(4, len(words))):
+        last, nxt = words[n - 1], _next_token(tokens, words[n - 1])
+        if nxt is None:
+            break
+        head = [tokens[i].text for i in words[:n]]
+        if not all(w[:1].isupper() and w.replace(".", "").replace("'", "").isalpha() for w in head):
+            break
+        if nxt.text == ":" and len(words) - n >= MIN_WORDS:
+            return n
+        if nxt.text == "," and head[0].lower() in _TITLES and n >= 2 and len(words) - n >= MIN_WORDS:
+            after = _next_token(tokens, last + 1)
+            if after is not None and after.pos in ("PRON", "AUX", "VERB", "SCONJ", "ADV"):
+                return n
+    return 0
+
+
+def _modifies_next(tokens: Sequence[Token], i: int) -> bool:
+    """ "so"/"well" at ``i`` belongs to what follows ("So far", "so many", "well known",
+    "so that we can …") rather than opening the sentence ("So that's the idea")."""
+    after = _next_token(tokens, i)
+    if after is None:
+        return False
+    low = after.text.lower()
+    if low == "that":  # "So that's …" opens; "So that we can …" is a purpose clause (and
+        return False  # with "So" trimmed, "That we can …" is judged as leaning back)
+    if low in _NOT_AFTER_SO:
+        return True
+    if tokens[i].text.lower() == "so" and after.pos != "ADJ":
+        return False  # "So let's …", "So given …", "So somehow …": an opener; "So big …" is not
+    return _degree(tokens, i)
 
 
 def shown_text(document_text: str, start_char: int, end_char: int, trimmed: bool) -> str:
@@ -344,15 +432,25 @@ def _is_noise(sentence: Sentence, words: list[int], lows: Sequence[str]) -> bool
     return content <= 1
 
 
+def _is_filler(low: str) -> bool:
+    """A filler word ("uh", "um", "Ehhh", "mmm"): ``low`` is lower-cased."""
+    return low in _FILLERS or _DRAWN_OUT_FILLER.match(low) is not None
+
+
 def _content_words(kept: Sequence[Token], from_char: int) -> int:
     """Nouns, names and numbers (not stop words) from a character offset on."""
     return sum(1 for t in kept if t.start_char >= from_char and not t.is_stop and t.pos in ("NOUN", "PROPN", "NUM"))
 
 
-def _restarts(kept: Sequence[Token]) -> bool:
-    """A word said twice in a row ("the the", "I I"), or a cut-off word before a restart
-    ("tho", "wh", "b but": a short word that is no word, followed by a word it begins)."""
-    for a, b in zip(kept, kept[1:]):
+def _restarts(kept: Sequence[Token]) -> int:
+    """How many restarts: a word said twice in a row ("the the", "I I"), a cut-off word
+    before a restart ("tho", "wh", "b but": a short word that is no word, followed by a
+    word it begins), a word said again after a cut-off ("I th I think"), and fillers
+    inside ("our um uh remote")."""
+    fillers = {k for k, t in enumerate(kept) if _is_filler(t.text.lower()) and t.pos != "NUM" and not (k and kept[k - 1].like_num)}
+    count = sum(1 for k in fillers if k > 0)  # "1,600 mm" is a unit, not a filler
+    kept = [t for k, t in enumerate(kept) if k not in fillers]  # "what wh uh what": a restart
+    for k, (a, b) in enumerate(zip(kept, kept[1:])):
         x = a.text
         if len(x) > 5:
             continue
@@ -361,12 +459,16 @@ def _restarts(kept: Sequence[Token]) -> bool:
         named = a.text[:1].isupper() and b.text[:1].isupper() and x != "I"
         x, y = x.lower(), b.text.lower()
         if x == y and x.isalpha() and not named and x not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
-            return True
-        if len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and not a.is_stop and x not in _COMMON_PREFIX_WORDS:
-            return True
-        if x.endswith("-"):
-            return True
-    return False
+            count += 1
+        elif len(x) <= 3 and len(y) > len(x) and y.startswith(x) and x.isalpha() and not a.is_stop and x not in _COMMON_PREFIX_WORDS:
+            count += 1
+        elif x.endswith("-"):
+            count += 1
+        elif k > 0 and len(x) <= 3 and x.isalpha() and not a.is_stop and kept[k - 1].text.lower() == y and (
+            a.pos in ("X", "INTJ") or y.startswith(x) or (k + 2 < len(kept) and kept[k + 2].text.lower().startswith(x))
+        ):
+            count += 1  # "I th I think", "what wh what": a cut-off word between a word and its restart
+    return count
 
 
 #: short words that begin longer words without being a restart ("a" "an", "in" "into")
@@ -397,7 +499,7 @@ def _leading_problem(sentence: Sentence, kept: Sequence[Token], first_index: int
     low = first.text.lower()
     nxt = kept[1] if len(kept) > 1 else None
     if low in _DANGLING:
-        if low in ("which", "whereas", "whom", "whose") or not _has_later_clause(kept):
+        if low != "because" or not _has_later_clause(sentence.tokens[first_index:]):  # "Cuz …", "Which …"
             return DANGLING_CONNECTIVE
     if first.tag in ("WDT",) and nxt is not None and nxt.pos in ("AUX", "VERB"):
         return DANGLING_CONNECTIVE  # "Which means …"
@@ -417,8 +519,10 @@ def _leading_problem(sentence: Sentence, kept: Sequence[Token], first_index: int
         return LEADING_REFERENCE
     if low == "the" and nxt is not None and nxt.text.lower() in _ANAPHORIC_ADJ:
         after = kept[2] if len(kept) > 2 else None
-        if after is None or after.pos not in _NOUN_POS or after.text.lower() == "one":
-            return LEADING_REFERENCE  # "The first was …", "The other is …"
+        if after is None or after.pos not in _NOUN_POS or after.text.lower() in _LIST_NOUNS:
+            return LEADING_REFERENCE  # "The first was …", "The other is …", "The second thing …"
+    if low in _SUBORDINATORS and first.pos == "SCONJ" and not _main_clause_after(sentence.tokens[first_index:]):
+        return DANGLING_CONNECTIVE  # "If this means intuitive, if it means the way …"
     # a third-person pronoun before any noun that could be its antecedent ("In 1990, he …")
     for t in kept[:12]:
         if t.pos in _NOUN_POS:
@@ -428,10 +532,35 @@ def _leading_problem(sentence: Sentence, kept: Sequence[Token], first_index: int
     return ""
 
 
-def _has_later_clause(kept: Sequence[Token]) -> bool:
-    """For "Because X, Y": a comma followed later by a verb (a main clause after the reason)."""
+def _is_foreign(kept: Sequence[Token]) -> bool:
+    """Another language: a long enough sentence with almost no English function words."""
+    words = [t for t in kept if t.text[:1].isalpha()]
+    if len(words) < FOREIGN_MIN_WORDS:
+        return False
+    return sum(1 for t in words if t.is_stop) < FOREIGN_STOP_SHARE * len(words)
+
+
+def _main_clause_after(span: Sequence[Token]) -> bool:
+    """For a sentence opening with a subordinator ("If …", "When …"): some later stretch
+    after a comma or dash that is not subordinate itself and has a verb (the main clause).
+    A sentence with no such break is given the benefit of the doubt ("If you want X you
+    have to Y")."""
+    breaks = [k for k, t in enumerate(span) if t.text in (",", "\u2014", "-", ";", ":")]
+    if not breaks:
+        return True
+    for start, end in zip(breaks, breaks[1:] + [len(span)]):
+        stretch = [t for t in span[start + 1 : end] if not t.is_punct]
+        if stretch and stretch[0].text.lower() not in _SUBORDINATORS and stretch[0].pos != "SCONJ":
+            if any(t.pos in ("VERB", "AUX") for t in stretch):
+                return True
+    return False
+
+
+def _has_later_clause(span: Sequence[Token]) -> bool:
+    """For "Because X, Y": a comma followed later by a verb (a main clause after the reason);
+    ``span``: the sentence's tokens from the connective on, punctuation included."""
     seen_comma = False
-    for t in kept[1:]:
+    for t in span[1:]:
         if t.text == ",":
             seen_comma = True
         elif seen_comma and t.pos in ("VERB", "AUX"):
@@ -467,8 +596,8 @@ def _is_cut_piece(sentence: Sentence, tokens: Sequence[Token], words: list[int],
     ending = sentence.text.rstrip()[-1:]
     if ending in (",", "-", "\u2014", ";", ":", "\u2026") or sentence.text.rstrip().endswith(".."):
         return True  # stops mid-clause, or trails off ("once they start burning...")
-    if last.text.lower() in _NEEDS_MORE:
-        return True  # "… will design two and", "… given to the"
+    if last.text.lower() in _NEEDS_MORE or last.tag == "TO":
+        return True  # "… will design two and", "… given to the", "… might want to"
     return last.pos == "ADP" and ending not in (".", "!", "?", "\u2026")
 
 
@@ -501,6 +630,9 @@ __all__ = [
     "CUT_PIECE",
     "CHUNK",
     "TOO_SHORT",
+    "DEICTIC",
+    "GARBLED",
+    "FOREIGN",
     "INNER_REFERENCE",
     "FILLER",
     "DISFLUENT",

@@ -259,3 +259,100 @@ def test_config_ranges():
         Config.from_overrides({"chapters.min_words": 1})
     with pytest.raises(ConfigError, match="chapters.title_words"):
         Config.from_overrides({"chapters.title_words": 1})
+
+
+def _sentences(texts, speakers=None):
+    from pipeline.types import Sentence
+
+    out, at = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(index=i, text=text, start_char=at, end_char=at + len(text), start=None, end=None, speaker=speakers[i] if speakers else None))
+        at += len(text) + 1
+    return out
+
+
+def test_openings_prefer_discourse_openers_and_refuse_continuations():
+    from dataclasses import replace
+
+    from pipeline.chapters.refine import _opening_scores
+
+    texts = ["We start here.", "So, the second thing is bread.", "And then he left.", "it was raining when we got there.", "He smiled.", "Bread is old."]
+    sentences = _sentences(texts)
+    sentences[5] = replace(sentences[5], chunk_of=4)  # the rest of a cut spoken sentence
+    scores = _opening_scores(sentences, np.array([is_cue(t) for t in texts]))
+    assert scores[1] > 0 > scores[2]
+    assert scores[4] < 0  # "He ..." points back
+    assert scores[3] == -np.inf and scores[5] == -np.inf
+
+
+def test_refine_moves_a_boundary_to_where_the_new_topic_opens():
+    from pipeline.chapters.refine import refine
+
+    bees = "The bees fly to the hive with nectar and pollen from the flowers."
+    texts = [bees] * 6 + ["And the bees dance in the hive.", "Now, engines burn diesel fuel in a cylinder with a piston."] + ["The engine piston moves in the cylinder and burns diesel fuel."] * 6
+    sentences = _sentences(texts)
+    lemmas = [[w.strip(".,").lower() for w in t.split() if len(w.strip(".,")) > 3] for t in texts]
+    weights = np.array([len(x) for x in lemmas], dtype=float)
+    blocks = np.array([0, 3, 6, 10])  # the split put its boundary on block 2 (sentence 6)
+    starts = refine(sentences, term_matrix(lemmas), weights, blocks, [0, 2], np.zeros(len(texts), dtype=bool), window=20.0)
+    assert starts == [0, 7]
+
+
+def test_title_names_the_topic_of_the_part_not_a_detail_said_in_one_place(default_pipeline):
+    topic = "The queen bee rules the hive, and the worker bees feed the queen bee every day. "
+    filler = "Every colony needs its workers to gather food for the whole summer season. "
+    detail = "Once a mosh pit formed near the hive, a real mosh pit, and the mosh pit was loud. "
+    text = (topic + filler * 2) * 2 + detail + (filler * 2 + topic) * 2
+    result = default_pipeline(text)
+    assert result.chapters
+    assert "mosh" not in result.chapters[0].title.lower()
+    assert "bee" in result.chapters[0].title.lower()
+
+
+def test_titles_glue_no_two_phrases_with_and(three_topics):
+    for chapter in three_topics.chapters:
+        assert " and " not in chapter.title
+
+
+def test_speaker_names_in_brackets_are_no_title_words():
+    from pipeline.chapters import _skip_words
+    from pipeline.types import Document
+
+    document = Document(text="", sentences=(), has_times=False, speakers=("The Acting Chair (Mr. Bruce Stanton)",))
+    skip = _skip_words(document)
+    assert {"bruce", "stanton"} <= skip and "stanton)" not in skip
+
+
+def test_gerunds():
+    from pipeline.chapters.gerund import gerund
+
+    pairs = {"make": "making", "plan": "planning", "die": "dying", "see": "seeing", "visit": "visiting", "open": "opening", "begin": "beginning", "fix": "fixing", "play": "playing"}
+    assert {w: gerund(w) for w in pairs} == pairs
+
+
+def test_a_verb_said_with_the_topic_makes_a_heading(default_pipeline):
+    from pipeline.chapters.titles import make_title, merge, phrases_of, ranked
+
+    text = ("We plant trees on the hill every spring. Planting trees needs good soil and water. " "The trees grow fast when the soil is rich. ") * 3
+    sentences = default_pipeline.segmenter(default_pipeline.cleaner(__import__("pipeline.ingest", fromlist=["read_text"]).read_text(text))).sentences
+    per_sentence = phrases_of(sentences, frozenset())
+    candidates = ranked(merge(per_sentence), merge(per_sentence), 1)
+    assert any(p.key == ("~plant", "tree") and p.text == "planting trees" for _, p in candidates)  # "We plant trees"
+    title, _ = make_title(candidates, set(), 6)
+    assert title == "Planting trees"
+
+
+def test_a_one_word_title_grows_only_into_a_phrase_built_on_it():
+    from pipeline.chapters.titles import Phrase
+
+    def phrase(key, text, count=2):
+        return Phrase(key=key, forms={text: count}, count=count)
+
+    dollars = phrase(("dollar",), "dollars", 6)
+    # "dollar" only modifies "bill": the longer phrase must score at least as much
+    assert make_title([(10.0, dollars), (7.0, phrase(("dollar", "bill"), "dollar bill"))], set(), 6)[0] == "Dollars"
+    assert make_title([(10.0, dollars), (10.5, phrase(("dollar", "bill"), "dollar bill"))], set(), 6)[0] == "Dollar bill"
+    # built on it as its head noun: 60% of its score is enough
+    trees = phrase(("tree",), "trees", 6)
+    assert make_title([(10.0, trees), (7.0, phrase(("tropical", "tree"), "tropical trees"))], set(), 6)[0] == "Tropical trees"
+    assert make_title([(10.0, trees), (5.0, phrase(("tropical", "tree"), "tropical trees"))], set(), 6)[0] == "Trees"

@@ -238,3 +238,41 @@ def test_name_completion_ignores_sentence_starts():
     text = "So life is good. So life goes on. Then life ends."
     spans = [(m, m + 4) for m in (3, 20, 39)]
     assert [text[s:e] for s, e in complete(text, spans)] == ["life"] * 3
+
+
+def test_generic_words_give_way_to_the_subject_and_sounds_are_never_key(segmenter):
+    from pipeline.keywords.salience import generic, keyness
+
+    assert generic("people") and generic("good idea") and not generic("mastery")
+    # a common word said often, but no more than English at large says it, is not key
+    assert keyness("people", 30, 2000) == keyness("world", 1, 2000)
+    sentences = [
+        "Mmm. People in the world learn with mastery learning.",
+        "Mastery means people move on when they understand.",
+        "In the world of school, time is fixed and mastery varies.",
+        "PLP features and mastery, people say, nnn, matter for the world.",
+        "PLP features work. Mmm, time will tell, people.",
+    ] * 6
+    keys = [k.text.lower() for k in KeywordExtractor(KeywordConfig())(_doc(segmenter, " ".join(sentences)))]
+    assert "mastery" in keys[:3]
+    assert "mmm" not in keys and "nnn" not in keys
+    assert any(k.startswith("plp") for k in keys)  # an acronym is no hesitation sound
+    for word in ("people", "world", "time"):
+        assert word not in keys or keys.index(word) > keys.index("mastery")
+
+
+def test_pieces_of_names_and_framings_of_one_term_are_not_separate_phrases(segmenter):
+    sentences = [
+        "I grew up in South Central Los Angeles.",
+        "South Central Los Angeles taught me about the death penalty.",
+        "The death penalty story began in San Quentin.",
+        "The death penalty case was heard twice.",
+        "Death penalty supporters and death penalty opponents met.",
+        "The death penalty case and the death penalty story made news.",
+        "Supporters of the death penalty and the death penalty supporters disagreed.",
+    ] * 3
+    keys = [k.text for k in KeywordExtractor(KeywordConfig(top_k=15))(_doc(segmenter, " ".join(sentences)))]
+    lowered = [k.lower() for k in keys]
+    assert not any(k.endswith(" los") or k == "san" or k == "central los" for k in lowered)
+    framed = [k for k in lowered if k.startswith("death penalty ")]
+    assert len(framed) <= 1, keys

@@ -190,3 +190,104 @@ def test_thin_input_gives_fewer_items_with_a_warning(default_pipeline, text):
             assert len(set(o.lower() for o in item.options)) == len(item.options)
     if len(result.quiz) < asked:
         assert any("quiz" in w for w in result.meta.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the speaker's own story, a joke or the listener addressed: not the talk's content
+        "Professor Van Allen told me about observations of Venus and its hot atmosphere.",
+        "In contrast to my evil twin who lusts after world domination, the motives are pure.",
+        "If you look at the map of Kenya, the network covers every single county there.",
+        # a guess, a contrast with what came before, a verb only in a subordinate clause
+        "Confucius's parents must have been very proud of the young scholar in Qufu.",
+        "Ten years ago, however, the promise of democracy in Iraq seemed to be extraordinary.",
+        "At 2.3 billion dollars before the first ball was bowled in the new league.",
+    ],
+)
+def test_no_anecdotes_asides_or_subordinate_fragments(segmenter, line):
+    sentence = doc_of(segmenter, line).sentences[0]
+    assert not (eligible(sentence) and clause_ok(sentence)), line
+
+
+def test_a_bare_the_subject_needs_to_be_a_term_of_the_recording(segmenter):
+    from pipeline.quiz.statements import leans_on_subject
+
+    sentence = doc_of(segmenter, "The rate has accelerated since the measurements began in Hawaii.").sentences[0]
+    assert leans_on_subject(sentence, lambda lemma: False)  # the rate of what?
+    assert not leans_on_subject(sentence, lambda lemma: lemma == "rate")  # the recording's term
+
+
+def test_common_noun_blanks_are_terms_of_the_recording_not_idioms(segmenter):
+    from pipeline.quiz.terms import recording_terms
+
+    lines = (
+        "Each odor activates a different combination of sensors in the antenna of the fly.",
+        "The sensors pass the odor signal to the mushroom body of the fly brain.",
+        "Flies learn to avoid an odor when the odor comes with a shock from the sensors.",
+        "Parents choose specific years to give birth to babies in the Year of the Dragon.",
+        "Zoos are staffed by veterinarians who take outstanding care of the odor experiments.",
+        "The odor experiments ran for 15 years later than the first fly studies in Heidelberg.",
+    )
+    doc = doc_of(segmenter, *lines)
+    terms = recording_terms(doc)
+    assert terms.is_term("odor") and terms.is_term("sensor") and not terms.is_term("care")
+    fair = {}
+    for s in doc.sentences:
+        for g in sentence_gaps(s, doc.text, ()):
+            fair[g.text] = fair_blank(s, g, (), doc.text, terms)
+    assert fair.get("sensors") is True
+    assert fair.get("birth") is not True and fair.get("care") is not True  # idiom: give birth, take care
+    assert not any(ok for t, ok in fair.items() if "later" in t)  # later than what?
+
+
+def test_words_of_one_root_are_variants():
+    from pipeline.quiz.distractors import is_variant
+
+    assert is_variant("connection", "connectivity") and is_variant("remotes", "remote control")
+    assert not is_variant("sensors", "cells")
+    assert all(not d.startswith("May 0") for d in perturb_number("May 1", seed=4))
+
+
+def test_names_whose_label_is_a_guess_get_no_options(segmenter):
+    from pipeline.quiz.gaps import entity_kind
+
+    assert entity_kind("antennas", "ORG") == "NP" and entity_kind("Intel", "ORG") == "ORG"
+    lines = (
+        "Intel set aside 475 million dollars to replace the chips of the Super PAC era.",
+        "The Super PAC paid for ads, and Intel paid for the new chips in 1994.",
+        "Aaron Swartz walked across New Hampshire with Doris Haddock in January.",
+        "Lessig walked across New Hampshire in January and again in the spring.",
+    )
+    doc = doc_of(segmenter, *lines)
+    pool = Pool(doc, ())
+    assert pool.confirmed("Aaron Swartz")  # two words
+    assert not pool.confirmed("Lessig") or pool.name_counts.get("lessig", 0) >= 2
+    assert pool._piece_of_a_name("Super")  # only ever "Super PAC"
+
+
+def test_a_key_phrase_option_agrees_in_number():
+    from pipeline.quiz.distractors import _looks_plural
+
+    assert _looks_plural("physicians") and _looks_plural("children") and not _looks_plural("analysis")
+
+
+def test_plural_people_are_people_and_set_numbers_are_no_blanks(segmenter):
+    assert noun_class("doctors") == noun_class("colleagues") == noun_class("ladies") == "person"
+    assert noun_class("animals") == noun_class("glass") == "thing"
+    doc = doc_of(segmenter, "The infrastructure group of Google keeps the website up and running 24/7 in 2010.")
+    s = doc.sentences[0]
+    assert not any(fair_blank(s, g, (), doc.text) for g in sentence_gaps(s, doc.text, ()) if "24" in g.text)
+    sentence = doc_of(segmenter, "For sure, Vineet and all the other leaders at Google were in fact visionaries.").sentences[0]
+    assert not eligible(sentence)
+
+
+def test_options_of_a_sentence_opening_blank_are_capitalised_and_centuries_stay_centuries(segmenter):
+    from pipeline.quiz import items as build
+
+    doc = doc_of(segmenter, "Creative abrasion is not about brainstorming, where people suspend their judgment.")
+    s = doc.sentences[0]
+    gap = next(g for g in sentence_gaps(s, doc.text, ()) if g.text == "Creative abrasion")
+    item = build.cloze(s, gap, question_text(s, doc.text, gap), ("leadership", "animator", "pyramid"))
+    assert all(o[:1].isupper() for o in item.options)
+    assert all(t.endswith("00s") for t in perturb_number("1400s", seed=2))

@@ -21,6 +21,8 @@ TEXTS = [
     "They all read the report. I read it yesterday and will read it again. She has read nothing.",
     "NASA's Artemis II crew - four astronauts - will fly around the Moon in 2025 , officials said .",
     "Wait... what?   Really?! OK.  \n  New line here\twith a tab.",
+    # several multi-token ruler matches in one piece, overlapping and adjacent ones
+    "We're gonna gonna go. Let's let's see, we gotta wanna try. " * 3 + "Then nothing else matched here at all. " * 20 + "Gonna, lemme out.",
 ]
 
 
@@ -50,15 +52,24 @@ def test_multi_token_rules_still_apply(segmenters) -> None:
     assert lemmas["gon"] == "go" and lemmas["na"] == "to"
 
 
-def test_fast_pass_on_eval_articles(segmenters) -> None:
-    path = EVAL / "summary" / "bbc_dev.jsonl"
-    if not path.exists():
+def _eval_texts(articles: int, meeting_chars: int) -> list[str]:
+    """The first ``articles`` BBC development articles and the first ``meeting_chars``
+    characters of the first QMSum meeting (spoken text is where the ruler's multi-token
+    patterns, "gon na", "got ta", match); skips without the eval data."""
+    bbc, qmsum = EVAL / "summary" / "bbc_dev.jsonl", EVAL / "summary" / "qmsum_val.jsonl"
+    if not (bbc.exists() and qmsum.exists()):
         pytest.skip("eval data not available")
+    with bbc.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for _, line in zip(range(articles), handle)]
+    with qmsum.open(encoding="utf-8") as handle:
+        texts.append(json.loads(next(handle))["text"][:meeting_chars])
+    return texts
+
+
+def test_fast_pass_on_eval_texts(segmenters) -> None:
     fast, slow = segmenters
-    with path.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for _, line in zip(range(12), handle)]
-    for row in rows:
-        assert fast(_transcript(row["text"])) == slow(_transcript(row["text"])), row["id"]
+    for text in _eval_texts(12, 30_000):
+        assert fast(_transcript(text)) == slow(_transcript(text)), text[:60]
 
 
 @pytest.mark.parametrize("text", TEXTS + ["There is a problem. There's no way it's done, is there? It was them, not us."])
@@ -68,3 +79,52 @@ def test_parse_pass_equals_the_model_components(segmenters, text: str) -> None:
     doc = fast(_transcript(text))
     every = range(len(doc.sentences))
     assert fast.parse(doc, every) == slow.parse(doc, every)
+
+
+def test_parse_pass_on_eval_texts(segmenters) -> None:
+    """Cached parse-pass attributes (keyed by text, tag and the dependency label as the
+    ruler's patterns read it) equal the model's components on real articles and speech."""
+    fast, slow = segmenters
+    for text in _eval_texts(6, 12_000):
+        doc = fast(_transcript(text))
+        every = range(len(doc.sentences))
+        assert fast.parse(doc, every) == slow.parse(doc, every)
+
+
+def test_hashed_lemma_index_gives_the_same_lemmas(segmenters, spacy_model) -> None:
+    """The lemmatizer's index lists answer ``in`` by hash (segment._IndexList): every lemma
+    is the one the plain lists give."""
+    from pipeline.segment import _IndexList
+
+    nlp = spacy_model.nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(v, _IndexList) for v in table.values()), "the Segmenter should have hashed the index"
+    texts = [t for t in TEXTS]
+    path = EVAL / "summary" / "bbc_dev.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for _, line in zip(range(20), handle)]
+    docs = list(nlp.pipe(texts, disable=["lemmatizer"]))
+
+    def lemmas() -> list[list[str]]:
+        lemmatizer.cache.clear()
+        out = []
+        for doc in docs:
+            for t in doc:
+                t.lemma_ = ""
+            lemmatizer(doc)
+            out.append([t.lemma_ for t in doc])
+        return out
+
+    hashed = lemmas()
+    original = {k: v for k, v in table.items()}
+    try:
+        for k, v in original.items():
+            table[k] = list(v)
+        plain = lemmas()
+    finally:
+        for k, v in original.items():
+            table[k] = v
+    assert hashed == plain
+    assert sum(len(x) for x in plain) > 5_000

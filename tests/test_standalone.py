@@ -101,8 +101,99 @@ def test_words_that_begin_the_next_are_no_restart(segmenter):
 
     _, sentence = _one(segmenter, "Lawyers for former Worldcom chief executive Mr Ebbers asked in court.")
     assert DISFLUENT not in assess(sentence).weak
-    _, sentence = _one(segmenter, "We we want the the budget to stay the same next year.")
+    _, sentence = _one(segmenter, "We want the the budget to stay the same next year.")
     assert DISFLUENT in assess(sentence).weak
+
+
+def test_two_restarts_make_a_sentence_garbled(segmenter):
+    from pipeline.standalone import GARBLED
+
+    for text in ("We we want the the budget to stay the same next year.", "What wh uh what I was thinking is that the channels are numbered."):
+        _, sentence = _one(segmenter, text)
+        assert GARBLED in assess(sentence).problems, text
+    _, sentence = _one(segmenter, "I th I think that we are going to have more data.")
+    assert GARBLED not in assess(sentence).problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The simplest heat engine of all time would be this \u2014 take a box with a piston.",
+        "In 1858 India was here, China was here and the United States was richer over there.",
+        "When the sun comes out, the engine will start and you get power right here.",
+        "As you can see, the number of deaths rises every single year.",
+        "The fruit fly on the left has two cells that express the pore.",
+        "Now let's look at another part of the world, the Republics of Central Asia.",
+        "Let's see what happens if we do two symmetries with the triangle.",
+    ],
+)
+def test_pointing_at_what_the_audience_sees_is_deictic(segmenter, text):
+    from pipeline.standalone import DEICTIC
+
+    _, sentence = _one(segmenter, text)
+    assert DEICTIC in assess(sentence).problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are new viruses every year, and the ones out there keep changing.",
+        "The left wing of the party voted against the budget this year.",
+        "Africa is here to stay as the fastest growing market in the world.",
+        "Now is the time to look at how our cities use their water.",
+    ],
+)
+def test_ordinary_here_and_there_are_not_deictic(segmenter, text):
+    from pipeline.standalone import DEICTIC
+
+    _, sentence = _one(segmenter, text)
+    assert DEICTIC not in assess(sentence).problems
+
+
+def test_a_sentence_in_another_language_is_foreign(segmenter):
+    from pipeline.standalone import FOREIGN
+
+    _, sentence = _one(segmenter, "Laut den Kunstprufer wird die Verfahrensweise rechtlich geschutzt welche die Kunst neue Wirkungen erzielt.")
+    assert FOREIGN in assess(sentence).problems
+    _, sentence = _one(segmenter, "Seventy five percent of users find most remote controls ugly.")
+    assert FOREIGN not in assess(sentence).problems
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Mr. Chair, we need to work with the provinces on national standards.", "We need to work"),
+        ("Jay Walker: The average lottery buyer buys about 150 tickets a year.", "The average lottery"),
+        ("So that's the idea behind the whole virtual world project.", "That's the idea"),
+        ("So so by saying that, we mean the formal part of the construction.", "By saying that"),
+        ("So now I have been able to tidy up the pictures I wanted.", "I have been able"),
+        ("Now in India's case I believe there are six ideas behind its growth.", "In India's case"),
+        ("So somehow we are not making the connection between farming and food.", "Somehow we are"),
+        ("So let's start thinking about doing good business in every country.", "Let's start thinking"),
+        ("Let's face it, the contract from a big brand has more value than the law.", "The contract from"),
+        ("Finally, the sugar palm forest takes over and provides a permanent income.", "The sugar palm"),
+    ],
+)
+def test_labels_vocatives_and_stacked_openers_are_trimmed(segmenter, text, shown):
+    from pipeline.standalone import shown_text
+
+    document, sentence = _one(segmenter, text)
+    a = assess(sentence)
+    assert a.trimmed
+    assert shown_text(document.text, a.start_char, a.end_char, a.trimmed).startswith(shown)
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("The second thing is that the experience of creating is social.", "leading_reference"),
+        ("If this means intuitive, if it means the way people are used to finding things.", "dangling_connective"),
+        ("We might want to flag it for management, they might want to", "cut_piece"),
+    ],
+)
+def test_list_references_clause_fragments_and_dangling_ends(segmenter, text, problem):
+    _, sentence = _one(segmenter, text)
+    assert problem in assess(sentence).problems
 
 
 def test_a_doubled_name_is_no_restart(segmenter):

@@ -163,3 +163,92 @@ def test_cosine_graph_split_products_change_no_value(monkeypatch):
     split = similarity.cosine_graph(x, top_k=5, min_similarity=0.01)
     assert (blocked != split).nnz == 0
     assert whole.shape == split.shape and whole.nnz > 0
+
+
+# ---- followers, coverage, statements ------------------------------------------------------
+
+
+def test_a_follower_replaces_the_weakest_point_when_the_sentence_before_is_a_point():
+    from pipeline.summary.followers import add_followers
+
+    scores = np.array([0.9, 0.0, 0.5, 0.2, 0.0])
+    leaning = np.array([0.0, 0.8, 0.0, 0.0, 0.6])  # 1 leans on 0; 4 on 3 (or the nearest earlier point)
+    vectors = sp.identity(5, format="csr")
+    chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [0, 1, 2]  # 3 (the weakest) gave way to 1; 4 would lean on 2 and is worth less than 1
+    chosen = add_followers([2, 3], scores, np.array([0.0, 0.8, 0.0, 0.0, 0.0]), vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [2, 3]  # 1 has no earlier point to lean on
+    # the sentence a follower leans on is never the one replaced
+    chosen = add_followers([0, 2], np.array([0.1, 0.0, 0.5, 0.0, 0.0]), np.array([0.0, 0.8, 0.0, 0.0, 0.0]), vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [0, 1]
+    # a follower that does not fit the word budget stays out
+    chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10, 30, 10, 10, 10], duplicate_cosine=0.6, max_words=30)
+    assert 1 not in chosen
+
+
+def test_a_personal_pronoun_follows_the_nearest_earlier_point_that_names_someone():
+    from pipeline.summary.followers import add_followers
+
+    scores = np.array([0.9, 0.5, 0.0, 0.0, 0.1])
+    leaning = np.array([0.0, 0.0, 0.0, 0.7, 0.0])  # 3: "He said …"
+    vectors = sp.identity(5, format="csr")
+    personal = np.array([False, False, False, True, False])
+    names = np.array([True, False, False, False, False])  # only 0 names someone
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=names)
+    assert chosen == [0, 1, 3]  # 3 leans on 0 (two points back); 4, the weakest, gave way
+    nobody = np.zeros(5, dtype=bool)
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=nobody)
+    assert chosen == [0, 1, 4]  # no earlier point names anyone: "He" stays out
+
+
+def test_the_closing_part_of_a_long_recording_is_a_stretch_of_its_own():
+    from pipeline.summary.coverage import CLOSING_SHARE, stretches
+
+    parts = stretches(list(range(200)), 5)
+    assert parts is not None
+    closing = int(np.ceil(200 * (1 - CLOSING_SHARE)))
+    assert len(set(parts[closing:].tolist())) == 1 and parts[closing] != parts[closing - 1]
+    assert parts[closing] == parts.max()
+    assert stretches(list(range(30)), 5) is None  # a short text is not spread over
+
+
+def test_statements_outrank_stories_in_a_talk_but_tense_is_ignored_in_a_meeting():
+    from pipeline.config import SegmentConfig
+    from pipeline.model import load_model
+    from pipeline.segment import Segmenter
+    from pipeline.summary.claims import ARGUMENT, NARRATIVE, STATEMENT, claim_factor
+    from pipeline.types import Segment, Transcript
+
+    segmenter = Segmenter(SegmentConfig(), load_model("en_core_web_sm").nlp)
+    doc = segmenter(Transcript(segments=(Segment(
+        "I started reading the magazine in 1975 and I got excited about it. "
+        "Technology is so powerful that we can change how every city works. "
+        "The problem is that nobody pays for the maintenance of the roads."
+    ),)))
+    story, claim, cue = doc.sentences
+    assert claim_factor(story) == NARRATIVE < 1 < claim_factor(claim) == ARGUMENT < STATEMENT == claim_factor(cue)
+    assert claim_factor(story, conversation=True) == claim_factor(claim, conversation=True) == 1.0
+    assert claim_factor(cue, conversation=True) == STATEMENT
+
+
+def test_cosine_graph_above_window_size_compares_only_near_rows(monkeypatch):
+    """Above WINDOW_ABOVE rows only pairs at most WINDOW apart are compared, with the same
+    values as the all-pairs graph; at or below it the graph is the all-pairs one."""
+    from pipeline.summary import similarity
+
+    rng = np.random.default_rng(3)
+    dense = (rng.random((120, 8)) < 0.5) * rng.random((120, 8))
+    x = sp.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12))
+    full = similarity.cosine_graph(x).toarray()
+    monkeypatch.setattr(similarity, "WINDOW_ABOVE", 120)
+    monkeypatch.setattr(similarity, "WINDOW", 10)
+    assert (similarity.cosine_graph(x).toarray() == full).all()  # not above: all pairs
+    monkeypatch.setattr(similarity, "WINDOW_ABOVE", 119)
+    monkeypatch.setattr(similarity, "_BLOCK_ROWS", 32)
+    monkeypatch.setattr(similarity, "_MAX_PRODUCT_ENTRIES", 7 * 52)  # 7 rows per product
+    near = similarity.cosine_graph(x).toarray()
+    distance = np.abs(np.subtract.outer(np.arange(120), np.arange(120)))
+    assert (near == np.where(distance <= 10, full, 0.0)).all()
+    pruned = similarity.cosine_graph(x, top_k=3)
+    assert (abs(pruned - pruned.T)).nnz == 0 and pruned.nnz <= 2 * 3 * 120
+    assert np.all(distance[pruned.toarray() > 0] <= 10)

@@ -12,6 +12,9 @@ and pauses.
    2,500 words gets 3, an hour's meeting of 10,000 words 5, a 100,000-word hearing 15),
    then moves by one when the split's gain says the recording is more or less structured
    than its length suggests. No part is shorter than ``min_words``.
+4. Each boundary then moves to the nearby sentence where a part most plausibly opens
+   (:mod:`.refine`: the cohesion dip at sentence level, cue words and discourse openers,
+   never the second half of a cut sentence nor "And then he ...").
 
 The work is bounded: at most ``_MAX_BLOCKS`` blocks (blocks grow with long transcripts), so
 the quadratic matrix and the ``K``-fold dynamic programme stay small and time stays linear
@@ -28,6 +31,7 @@ import numpy as np
 
 from ..types import Sentence
 from .cohesion import block_similarity, content_lemmas, term_matrix
+from .refine import refine
 
 #: phrases that open a new part of a talk or a new agenda item (matched at sentence start,
 #: after a discourse opener such as "so", "okay", "alright", "now")
@@ -89,7 +93,8 @@ def chapter_starts(sentences: Sequence[Sentence], skip: frozenset[str], *, min_w
     pauses = _pause_signal(sentences)
     size = max(float(_MIN_BLOCK), float(weights.sum()) / _MAX_BLOCKS)
     starts = _blocks(weights, size, cues | (pauses >= 0.5))
-    similarity = block_similarity(term_matrix(lemmas), starts)
+    matrix = term_matrix(lemmas)
+    similarity = block_similarity(matrix, starts)
     bonus = np.append(_CUE_BONUS * cues[starts] + _PAUSE_BONUS * pauses[starts], 0.0)
     bonus[0] = 0.0
     prior = 1.0 + math.sqrt(total / words_per_chapter)
@@ -102,7 +107,9 @@ def chapter_starts(sentences: Sequence[Sentence], skip: frozenset[str], *, min_w
     shortest = max(float(min_words), total / (4.0 * prior))
     best, back = _split(similarity, bonus, block_words, limit, shortest)
     count = _count(best[:, -1], prior, limit)
-    return tuple(int(starts[b]) for b in _trace(back, count, len(starts)))
+    chosen = _trace(back, count, len(starts))
+    # the dip is read over a window of bounded size, so refining stays linear in the length
+    return tuple(refine(sentences, matrix, weights, starts, chosen, cues, min(size, 2.0 * _MIN_BLOCK)))
 
 
 def _blocks(weights: np.ndarray, size: float, openers: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ from ..result import Keyword
 from ..types import Document
 from .candidates import Candidate, candidates
 from .dedupe import Group, by_lemma, by_plural, by_spelling, select
-from .names import complete
+from .names import complete, cut_short, interjection
 from .salience import keyness
 
 
@@ -41,7 +41,11 @@ class KeywordExtractor:
 
     def __call__(self, document: Document) -> tuple[Keyword, ...]:
         cfg = self.config
-        cands = [c for c in candidates(document, cfg.max_ngram, filler_words()) if c.phrase_like and _words_fit(c.key)]
+        cands = [
+            c
+            for c in candidates(document, cfg.max_ngram, filler_words())
+            if c.phrase_like and _words_fit(c.key) and not interjection(c.key) and not cut_short(document.text, c, cfg.max_ngram)
+        ]
         if not cands:
             return ()
         groups = by_spelling(by_plural(by_lemma(cands)), cfg.max_edits)

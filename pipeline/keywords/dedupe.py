@@ -18,10 +18,12 @@ A group's ``h`` is its best (lowest) YAKE score divided by its ``salience`` (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import jellyfish
 
 from .candidates import Candidate
+from .salience import background_zipf
 
 
 @dataclass(slots=True)
@@ -141,6 +143,35 @@ def _inside(a: Group, b: Group) -> bool:
     return any(_contains(x, y) for x in a.variants for y in b.variants)
 
 
+#: a word at least this common in general English (Zipf) adds no idea of its own to a
+#: phrase around a chosen one ("death penalty *case*", "conceptual design *phase*")
+PLAIN_ZIPF = 4.0
+
+
+def _plain(words: Sequence[str]) -> bool:
+    return all(background_zipf(w) >= PLAIN_ZIPF for w in words)
+
+
+def _variant_of(longer: Group, shorter: Group) -> bool:
+    """``longer`` is ``shorter`` followed by common words only: "death penalty story",
+    "death penalty supporters" beside "death penalty" (one idea framed by a plain head
+    noun; a leading modifier makes a kind of its own: "solar energy", "model airplanes")."""
+    return any(len(x) > len(y) and x[: len(y)] == y and _plain(x[len(y) :]) for x in longer.variants for y in shorter.variants)
+
+
+def _siblings(a: Group, b: Group) -> bool:
+    """Two phrases that start with the same two or more words and go on with common words
+    only ("death penalty case" / "death penalty story")."""
+    for x in a.variants:
+        for y in b.variants:
+            n = 0
+            while n < min(len(x), len(y)) and x[n] == y[n]:
+                n += 1
+            if n >= 2 and _plain(x[n:]) and _plain(y[n:]):
+                return True
+    return False
+
+
 def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Group, float]]:
     """The ``top_k`` best groups with containment resolved, as ``(group, h)`` best first.
 
@@ -148,6 +179,8 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
     specific). A phrase that contains an already chosen one replaces it, taking its place
     and score, when its own score is within a factor ``closeness`` (``h_longer <=
     closeness * h_shorter``): "neural network" over "network" when both score alike.
+    A phrase that frames two chosen ones with common words ("death penalty case" beside
+    "death penalty" and "death penalty story") is the same idea again: dropped.
     """
     chosen: list[tuple[Group, float]] = []
     for g in groups:
@@ -165,6 +198,11 @@ def select(groups: list[Group], top_k: int, closeness: float) -> list[tuple[Grou
                     chosen[i] = (c, -1.0)  # mark: a second shorter phrase inside g goes too
         if replaced:
             chosen = [(c, h) for c, h in chosen if h >= 0]
+            continue
+        # one framing of a chosen phrase may be a term of its own ("grid computing" beside
+        # "grid"); a second is the same idea again ("death penalty case" beside "death
+        # penalty" and "death penalty story")
+        if sum(_variant_of(g, c) or _siblings(g, c) for c, _ in chosen) >= 2:
             continue
         chosen.append((g, g.h))
     return chosen

@@ -10,6 +10,7 @@ word into every occurrence where it is there. Works on ``Document.text`` offsets
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -45,12 +46,52 @@ def complete(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
+#: a word of at most two distinct letters, all of them letters of hesitation sounds
+#: ("Mmm", "nnn", "hmm", "uhh", "ooh"; not "PLP"), or a listed back-channel sound: said,
+#: never a key phrase (an ASR or transcriber artefact)
+_SOUND_LETTERS = frozenset("mnhuaoe")
+_SOUNDS = frozenset("nuh huh uh-huh mm-hmm mhm hm-hmm uh-uh hmm-mm".split())
+
+
+def interjection(key: str) -> bool:
+    """A lower-cased phrase that is only hesitation or back-channel sounds."""
+    return all((len(set(w)) <= 2 and set(w) <= _SOUND_LETTERS) or w in _SOUNDS for w in key.split())
+
+
+def cut_short(text: str, candidate: object, max_ngram: int) -> bool:
+    """The phrase is mostly (``SHARE``) a piece of a longer one said in the same place:
+    a name whose next word is a capitalised word ("South Central Los" of "... Los
+    Angeles", "San" of "San Diego"), or a phrase of ``max_ngram`` words that mostly runs
+    on into the same word ("Los Altos school" of "Los Altos school district")."""
+    occs = candidate.occurrences  # type: ignore[attr-defined]
+    nexts = []
+    for o in occs:
+        m = _NEXT_WORD.match(text, o.end)
+        nexts.append(m.group(1) if m else None)
+    continued_name = sum(1 for o, w in zip(occs, nexts) if w is not None and _titled(w) and _titled(text[o.start : o.end].split()[-1]))
+    if continued_name >= SHARE * len(occs):
+        return True
+    if len(candidate.key.split()) < max_ngram:  # type: ignore[attr-defined]
+        return False
+    same = _common([w.lower() for w in nexts if w is not None and w.lower() not in STOP_WORDS], len(occs))
+    return same is not None
+
+
+def _titled(word: str) -> bool:
+    """Written as a name's word: a capital then small letters ("Los", "Angeles"; not
+    "PLP", "I", "The")."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in STOP_WORDS
+
+
 def _common(values: list[str], total: int) -> str | None:
     """The value that at least ``SHARE`` of ``total`` occurrences have, if any."""
     if not values:
         return None
-    best = min(set(values), key=lambda v: (-values.count(v), v))
-    return best if values.count(best) >= SHARE * total and values.count(best) >= 2 else None
+    # counted once (list.count per distinct value was quadratic: 20,000 different numbers)
+    counts = Counter(values)
+    best = min(counts, key=lambda v: (-counts[v], v))
+    return best if counts[best] >= SHARE * total and counts[best] >= 2 else None
 
 
 def _sentence_start(text: str, spans: Sequence[tuple[int, int]], before: list, word: str) -> bool:

@@ -25,8 +25,9 @@ from typing import Sequence
 from ..result import Keyword
 from ..types import Document, Sentence
 from .forms import APPROXIMATE, BOUND, article_for, has_value, is_vague, noun_class, number_form
-from .gaps import BLANK, NUMERIC_KINDS, Gap, contains_phrase, span_ok, trim, unit_of, verb_read_as_noun
+from .gaps import BLANK, NAME_LABELS, NUMERIC_KINDS, Gap, contains_phrase, entity_kind, span_ok, trim, unit_of, verb_read_as_noun
 from .statements import broken_word, english
+from .terms import Terms
 
 N_DISTRACTORS = 3
 #: edit similarity (difflib ratio on normalised text) at or above which two phrases are
@@ -51,7 +52,10 @@ class PoolEntry:
 class Pool:
     """All candidate phrases of a document, grouped by kind; built once per quiz."""
 
-    def __init__(self, document: Document, keywords: Sequence[Keyword]) -> None:
+    def __init__(self, document: Document, keywords: Sequence[Keyword], terms: Terms | None = None) -> None:
+        """``terms``: the recording's terms (:mod:`.terms`); when given, a common-noun
+        distractor must be one of them (a thing the recording is about, not any noun it said)."""
+        self.terms = terms
         found: dict[tuple[str, str], list] = {}  # (kind, lower text) -> [text, unit, count, first, lemmas, plural, with "the"]
         self.kind_by_text: dict[str, str] = {}
         for sentence in document.sentences:
@@ -80,7 +84,15 @@ class Pool:
         # a key phrase ending in a verb the tagger misread ("site dances") is no distractor
         misread = {t.text.lower() for sentence in document.sentences for t in sentence.tokens if verb_read_as_noun(t)}
         self.keywords = tuple(kw for kw in keywords if (kw.text.lower().split() or [""])[-1] not in misread)
+        self.keyword_texts = frozenset(" ".join(re.findall(r"[a-z]+", f.lower())) for kw in self.keywords for f in (kw.text, *kw.forms))
         self.text_lower = " ".join(document.text.lower().split())
+        self.text = document.text
+        # how often each name is said with the label it mostly gets
+        self.name_counts = {
+            low: count for (kind, low), (_t, _u, count, _f, _l, _p, _w) in sorted(found.items())
+            if kind in NAME_LABELS and self.kind_by_text.get(low) == kind
+        }
+        self._pieces: dict[str, bool] = {}
 
     def kind_of(self, text: str) -> str:
         """The kind of a phrase as this transcript uses it: an entity label, ``CARDINAL``
@@ -125,6 +137,8 @@ class Pool:
                 return False
             if article and article_for(text) != article:
                 return False  # "an _____" must not rule out the options that start with a consonant
+            if common and not _common_noun_phrase(text):
+                return False  # "the Roma", "Hotel Gelems", "Wi-" for "antennas"
             if not _similar_length(text, gap.text):
                 return False  # an option much longer or shorter than the others stands out
             if gap.kind in _PLACES and is_continent(text) != is_continent(gap.text):
@@ -135,10 +149,15 @@ class Pool:
             return len(chosen) >= k
 
         def done() -> tuple[tuple[str, ...], str | None]:
-            swap = facts[0] if facts and gap.kind != "NP" else None
+            swap = facts[0] if facts and gap.kind in SWAP_KINDS and not _initialism(gap.text) and not _initialism(facts[0]) else None
+            if swap is not None and gap.kind in NAME_LABELS and not self.confirmed(gap.text):
+                swap = None  # "Angela Merkel is one of the Greek islands": "Lesbos", said once, read as a person
             return tuple(chosen), swap
 
+        if gap.kind in _UNSURE_LABELS and not self.confirmed(gap.text):
+            return (), None  # the answer's own label is a guess ("Tobago" read as a person)
         plural = _is_plural(sentence, gap)
+        common = gap.kind == "NP" and (gap.text.islower() or sentence.tokens[gap.end - 1].pos == "NOUN")
         blank_after_the = _blank_after_the(question)
         same = sorted(self.entries.get(gap.kind, ()), key=lambda e: _rank(e, gap, plural, blank_after_the))
         for entry in same:
@@ -146,14 +165,24 @@ class Pool:
                 continue
             if gap.kind != "NP" and self.kind_by_text.get(entry.text.lower(), entry.kind) != entry.kind:
                 continue  # the tagger mostly reads it as another kind ("Newton" a place once, a person elsewhere)
-            if gap.kind == "NP" and entry.plural != plural:
-                continue  # "a lot of _____" takes "children", not "grandfather"
+            if gap.kind != "NP" and self._piece_of_a_name(entry.text):
+                continue  # "Super" of "Super PAC": no name of its own
+            if gap.kind in _NOISY_KINDS and entry.count < 2:
+                continue  # said once and labelled an organisation: as often a misreading ("Technology", "The House")
+            if gap.kind in _UNSURE_LABELS and not self.confirmed(entry.text):
+                continue  # "Indian", "Pakistani" read as people once
+            if entry.plural != plural and (gap.kind == "NP" or gap.kind in _UNSURE_LABELS):
+                continue  # "a lot of _____" takes "children", not "grandfather"; "Bush", not "Rhodes Scholars"
+            if gap.kind == "NP" and not self._about(entry.text, entry.lemmas):
+                continue
             # a fact for a true/false swap reads as naturally as the answer: "jumped into the
             # _____" takes a name said with "the" ("National Movement"), not "Andhra Pradesh"
             natural = not blank_after_the or entry.takes_the or not _is_proper(entry.text)
             if consider(_with_article(_match_case(entry.text, gap.text, gap.kind), entry, question), fact=natural):
                 return done()
         for kw in sorted(self.keywords, key=lambda kw: (-kw.score, kw.text)):
+            if gap.kind == "NP" and (not self._about(kw.text) or _looks_plural(kw.text) != plural):
+                continue  # "physicians" for "an elderly female _____" (chimpanzee)
             if self.kind_of(kw.text) == gap.kind and _compatible(kw.text, gap) and not _vague_text(kw.text):
                 if consider(_match_case(kw.text, gap.text, gap.kind)):
                     return done()
@@ -173,6 +202,52 @@ class Pool:
                         return done()
         return done()
 
+    def confirmed(self, name: str) -> bool:
+        """Is the entity label of ``name`` likely right: a name of two words or more ("John
+        Tyndall", "South Africa"), or one the recording says at least twice with that label?
+        The small model labels a single word said once at random ("Lesbos" a person)."""
+        words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+        if len(words) >= 2:
+            return True
+        low = " ".join(words).lower()
+        return self.name_counts.get(low, 0) >= 2
+
+    def _piece_of_a_name(self, name: str) -> bool:
+        """Is ``name`` never said on its own, only inside a longer name (a capitalised word
+        right before or after it every time: "Super" of "Super PAC")?"""
+        if name not in self._pieces:
+            pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+            alone = False
+            for m in pattern.finditer(self.text):
+                before = self.text[max(0, m.start() - 30) : m.start()]
+                after = self.text[m.end() : m.end() + 30]
+                if not re.match(r"[ \t]+[A-Z]", after) and not re.search(r"[A-Z][\w'’.-]*[ \t]+$", before):
+                    alone = True
+                    break
+            self._pieces[name] = not alone
+        return self._pieces[name]
+
+    def _about(self, text: str, lemmas: Sequence[str] = ()) -> bool:
+        """Is a common-noun phrase headed by one of the recording's terms, and, when it has
+        several words, a term of the recording as a whole (a key phrase, or each word a
+        term)? Always true without ``terms``, and for names."""
+        if self.terms is None or _is_proper(text):
+            return True
+        words = re.findall(r"[A-Za-z]+", text.lower())
+        if not words:
+            return False
+
+        def term(word: str, lemma: str = "") -> bool:
+            forms = {word, _stem(word), word[:-1] if word.endswith("s") else word, lemma}
+            return any(self.terms.is_term(f) for f in sorted(forms) if f)
+
+        if not term(words[-1], lemmas[-1] if lemmas else ""):
+            return False
+        if len(words) == 1:
+            return True
+        low = " ".join(words)
+        return low in self.keyword_texts or all(term(w) for w in words[:-1] if w not in _STOP)
+
     def _fills_blank(self, candidate: str, left: str, right: str) -> bool:
         """Does ``candidate`` appear in the transcript right next to the blank's context?"""
         c = " ".join(candidate.lower().split())
@@ -182,6 +257,38 @@ class Pool:
 
 
 _PLACES = frozenset({"GPE", "LOC"})
+#: entity labels the small model gives to many things that are not of that kind: a wrong
+#: option of one of these kinds must be said at least twice with it
+_NOISY_KINDS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+#: labels a single word said once often gets wrongly (places are mostly read right)
+_UNSURE_LABELS = _NOISY_KINDS | {"PERSON", "NORP"}
+#: kinds whose swap makes a fair false statement: people, places, peoples, events, dates and
+#: quantities. Not organisations, works or products: the small model's ORG is also a degree,
+#: a ward or a slogan ("doctors who are not E.R.'s" for "M.D.'s")
+SWAP_KINDS = frozenset({"PERSON", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "TIME"})
+
+
+def _looks_plural(text: str) -> bool:
+    """A phrase whose last word looks plural by its spelling ("physicians", "children"; not
+    "glass", "analysis")."""
+    words = text.lower().split()
+    last = words[-1] if words else ""
+    return last in _IRREGULAR_PLURALS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
+
+
+def _common_noun_phrase(text: str) -> bool:
+    """Lower-case words only (a first capital aside), each a whole word: an option of the
+    same kind as a common-noun answer."""
+    words = text.split()
+    if not words or not all(re.fullmatch(r"[A-Za-z][a-z'’-]*[a-z]|[a-z]", w) for w in words):
+        return False
+    return not any(w[:1].isupper() for w in words[1:])
+
+
+def _initialism(text: str) -> bool:
+    """Letters with dots ("E.R.'s", "M.D.") or a run of capitals ("UCLA"): an abbreviation the
+    tagger labels at random."""
+    return re.search(r"\b[A-Za-z]\.[A-Za-z]\.|\b[A-Z]{2,}\b", text) is not None
 #: back-channel noises that the tagger may read as names ("Mm-mm", "Uh-huh")
 _FILLER_FORM = re.compile(r"(?:mm+|hmm+|uh|um|huh|mhm|ah|oh)(?:[- ](?:mm+|hmm+|uh|um|huh|hm+|ah|oh))*")
 #: continents and world regions: a country inside one is no wrong answer for it
@@ -245,7 +352,7 @@ def _phrases(sentence: Sentence, text: str):
     for e in sentence.entities:
         s, t = trim(toks, e.start_token, e.end_token)
         labels[(s, t)] = e.label
-        got = emit(e.start_token, e.end_token, e.label)
+        got = emit(e.start_token, e.end_token, entity_kind(e.text, e.label, toks[e.start_token : e.end_token]))
         if got:
             out.append(got)
     in_entity = {i for e in sentence.entities for i in range(e.start_token, e.end_token)}
@@ -277,6 +384,8 @@ def _compatible(text: str, gap: Gap) -> bool:
         return False  # an age for an age, a decade for a decade; not "a few million" for "$6 million"
     if _has_number(gap.text) and _number_template(text) != _number_template(gap.text):
         return False  # the same words around the number: "17 years", not "the next seven years"
+    if (_CENTURY.fullmatch(gap.text.strip()) is None) != (_CENTURY.fullmatch(text.strip()) is None):
+        return False  # "the 1400s" (a century) takes "the 1300s", not "the 1420s"
     if _is_year(gap.text) != _is_year(text):
         return False  # "in _____" takes "1992", not "the last twenty years"
     unit = _unit_word(gap.text) if _has_number(gap.text) else ""
@@ -332,6 +441,9 @@ _YEAR = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b.*|two thousand\b.*",
     re.IGNORECASE,
 )
+
+
+_CENTURY = re.compile(r"(?:the\s+)?\d{1,2}00s", re.IGNORECASE)
 
 
 def _is_year(text: str) -> bool:
@@ -446,10 +558,30 @@ def normalise(text: str) -> str:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "ing", "ed"):
+    """A crude stem: plural and verb endings off, then a final "e" ("remotes" and "remote"
+    -> "remot", "colonies" and "colony" -> "colony")."""
+    if word.endswith("ies") and len(word) >= 6:
+        return word[:-3] + "y"
+    for suffix in ("es", "s", "ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
+#: two words sharing a beginning this long (and most of the shorter word) come from one root
+#: ("connection" / "connectivity", "physician" / "physicians'"): one is no wrong option for the other
+_ROOT_LETTERS = 6
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Do two single words share a long beginning (see :data:`_ROOT_LETTERS`)?"""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= _ROOT_LETTERS and n >= 0.7 * min(len(a), len(b))
 
 
 @lru_cache(maxsize=65536)  # a pure function asked about the same pairs again and again
@@ -467,6 +599,8 @@ def is_variant(a: str, b: str) -> bool:
     if sa == sb:
         return True
     if _contains_seq(sa, sb) or _contains_seq(sb, sa):
+        return True
+    if len(wa) == 1 and len(wb) == 1 and wa[0].isalpha() and wb[0].isalpha() and _same_root(wa[0], wb[0]):
         return True
     ca, cb = na.replace(" ", ""), nb.replace(" ", "")
     if SequenceMatcher(None, na, nb).ratio() >= SIMILAR or SequenceMatcher(None, ca, cb).ratio() >= SIMILAR:
@@ -559,6 +693,9 @@ def _perturb_ordinal(answer: str, rng: random.Random) -> list[str] | None:
     return out
 
 
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _PERCENT_AFTER = re.compile(r"\s*(%|per ?cent)", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("women men children people feet teeth mice geese oxen data media criteria phenomena".split())
 
@@ -596,8 +733,8 @@ def perturb_number(answer: str, seed: int) -> list[str]:
             rng.shuffle(deltas)
             out = [answer[: m.start()] + f"{int(value + d):02d}" + answer[m.end() :] for d in deltas if 0 <= value + d <= 99]
             return list(dict.fromkeys(out))
-        if is_year and answer[m.end() : m.end() + 1] == "s":  # a decade: "the 1990s"
-            deltas = [-10, 10, -20, 20, -30, 30]
+        if is_year and answer[m.end() : m.end() + 1] == "s":  # a decade: "the 1990s"; a century: "the 1400s"
+            deltas = [-100, 100, -200, 200, -300, 300] if raw.endswith("00") else [-10, 10, -20, 20, -30, 30]
             rng.shuffle(deltas)
             values = [value + d for d in deltas]
         elif is_year:
@@ -611,6 +748,8 @@ def perturb_number(answer: str, seed: int) -> list[str]:
                 factors = [0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
                 values = [value * f for f in factors]
             rng.shuffle(values)
+        if any(w.strip(".,").lower() in _MONTH_WORDS for w in words):
+            values = [v for v in values if 1 <= v <= 28]  # a day of the month: not "May 0"
         out = []
         for v in values:
             if decimals == 0:

@@ -178,6 +178,9 @@ def noun_class(head: str) -> str:
     group of people: "surgeon", "sociologists", "best friend"), ``abstract`` ("perception",
     "justice"… by suffix) or ``thing``."""
     w = head.lower()
+    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    if singular in _PERSON_NOUNS:  # "doctors", "colleagues", "ladies"
+        return "person"
     if w in _PERSON_NOUNS or (len(w) > 5 and w.endswith(_PERSON_SUFFIXES) and not w.endswith(("ment", "ments"))):
         return "person"
     if len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES):

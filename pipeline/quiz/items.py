@@ -25,6 +25,10 @@ def _rng(identifier: str) -> random.Random:
 def cloze(sentence: Sentence, gap: Gap, question: str, distractors: tuple[str, ...]) -> QuizItem:
     """Fill in the blank: ``question`` holds ``_____``; options are the answer and the
     distractors, shuffled by a generator seeded from the item id."""
+    if question.lstrip().startswith(BLANK):
+        # the answer opens the sentence with a capital ("Creative abrasion is not …"): so do
+        # the wrong options, or the one capitalised option gives the answer away
+        distractors = tuple(d[:1].upper() + d[1:] for d in distractors)
     identifier = item_id("cloze", sentence.index, gap.text, question)
     options = [gap.text, *distractors]
     _rng(identifier).shuffle(options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import warnings
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from .gaps import Gap, question_text, sentence_gaps
 from .blanks import fair_blank
 from .forms import number_form
 from .select import candidates, fact_sentences
-from .statements import clause_ok, statement_start, statement_text
+from .statements import clause_ok, leans_on_subject, statement_start, statement_text
+from .terms import Terms, recording_terms
 
 #: how many candidate sentences per question are parsed (entities, noun chunks)
 CANDIDATES_PER_QUESTION = 6
@@ -29,16 +31,13 @@ GAPS_PER_SENTENCE = 8
 #: chance that the span matches an answer people give); set on the fit articles of the SQuAD
 #: dev file (benchmarks/fit_quiz_gaps.py), where it keeps about 2 items per paragraph
 MIN_GAP_SCORE = -0.4
-#: at most this many items per sentence above the floor. 2 would add about 0.2 items per
-#: SQuAD paragraph at the same gap_hit, but two questions on one sentence give each other
-#: away (a true/false statement of the sentence answers the cloze next to it).
-ITEMS_PER_SENTENCE = 1
-#: a text with at least this many sentences per question (a recording rather than a
+#: one item per sentence: two questions on one sentence give each other away (a true/false
+#: statement of the sentence answers the cloze next to it).
+#: A text with at least LONG_TEXT sentences per question (a recording rather than a
 #: paragraph; counted over all its sentences, since the strict statement tests leave a
-#: recording few candidates) first gives every stretch one item, from gaps down to FILL_GAP_SCORE where
-#: none clears MIN_GAP_SCORE, and fills its remaining questions the same way: covering the
-#: recording matters more there than the last bit of precision, and the transcripts' gaps are
-#: mostly common nouns that score lower than SQuAD's names
+#: recording few candidates) also takes gaps down to FILL_GAP_SCORE where none clears
+#: MIN_GAP_SCORE: covering the recording matters more there than the last bit of precision,
+#: and the transcripts' gaps score lower than SQuAD's names
 LONG_TEXT = 6
 FILL_GAP_SCORE = -1.5
 EMPTY_WARNING = "the transcript is too short or too uninformative for any quiz question"
@@ -58,6 +57,7 @@ class _Planned:
     distractors: tuple[str, ...]
     swap: str | None  # the distractor that makes a fair false statement (a fact of the recording)
     first: int  # the statement's first token (after a dropped spoken opener)
+    bin: int = 0  # the stretch of the recording it was chosen for
 
 
 class QuizMaker:
@@ -92,84 +92,82 @@ class QuizMaker:
         q = self.config.questions
         if q <= 0 or not self.config.types:
             return ()
+        terms = recording_terms(document)
         cands = [
             c for c in candidates(document, summary, keywords, q, self._per_bin(q))
             if document.sentences[c.index].parsed and clause_ok(document.sentences[c.index])
+            and not leans_on_subject(document.sentences[c.index], terms.is_term)
         ]
         firsts = {c.index: statement_start(document.sentences[c.index]) or 0 for c in cands}
-        pool = Pool(document, keywords) if cands else None
+        pool = Pool(document, keywords, terms) if cands else None
         by_bin: dict[int, list[int]] = {}
         for c in cands:
             by_bin.setdefault(c.bin, []).append(c.index)
         planned: list[_Planned] = []
         topic = tuple(kw.text for kw in keywords[:TOPIC_PHRASES])
+        swap_only = "true_false" in self.config.types  # a fact with a swap makes a true/false item
         text_lower = document.text.lower()
         gaps: dict[int, list[Gap]] = {}
 
-        def best_in(sentences: list[int], floor: float) -> _Planned | None:
+        def best_in(sentences: list[int], floor: float, facts_only: bool = False) -> _Planned | None:
             """The item of the sentence (of one stretch) whose best usable gap scores highest;
-            ties go to the better sentence by select.candidates' order."""
+            ties go to the better sentence by select.candidates' order. ``facts_only``: only
+            a name, place, date or number answer (see :func:`is_fact`)."""
             used = [p.gap.text for p in planned]
             best: _Planned | None = None
             for index in sentences:
                 if index not in gaps:
                     gaps[index] = sentence_gaps(document.sentences[index], document.text, keywords, text_lower)
                 taken = [(p.gap.start, p.gap.end) for p in planned if p.sentence == index]
-                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index])
+                plan = self._plan(document, index, gaps[index], pool, used, taken, floor, topic, firsts[index], terms, facts_only, swap_only)
                 if plan is not None and (best is None or _preference(plan) > _preference(best)):
                     best = plan
             return best
 
-        def take(plan: _Planned, bins: dict[int, list[int]], b: int) -> None:
-            planned.append(plan)
-            bins[b].remove(plan.sentence)
-
-        fresh = {b: list(v) for b, v in by_bin.items()}
-        long_text = len(document.sentences) >= LONG_TEXT * q
-        if long_text:
-            # a recording: cover its whole length first, one item per stretch, from the
-            # stretch's best gap above MIN_GAP_SCORE, else above FILL_GAP_SCORE
-            for b in sorted(by_bin):
-                if len(planned) >= q:
-                    break
-                for floor in (MIN_GAP_SCORE, FILL_GAP_SCORE):
-                    plan = best_in(by_bin[b], floor)
-                    if plan is not None:
-                        take(plan, by_bin, b)
-                        break
-        # then round robin over the stretches, one item per stretch per pass. Rounds: one
-        # item per sentence with gaps above MIN_GAP_SCORE; then (ITEMS_PER_SENTENCE > 1)
-        # further items of used sentences, from gaps that do not overlap their first; then,
-        # in a long text only, the sentences still without an item, with gaps down to
-        # FILL_GAP_SCORE.
-        floors = [MIN_GAP_SCORE] * ITEMS_PER_SENTENCE
-        if long_text:
-            floors.append(FILL_GAP_SCORE)
-        for _round, floor in enumerate(floors):
-            if _round >= ITEMS_PER_SENTENCE:  # fill-up: sentences without an item
-                used_sentences = {p.sentence for p in planned}
-                by_bin = {b: [i for i in v if i not in used_sentences] for b, v in fresh.items()}
-            elif _round:
-                by_bin = {}
-                for c in cands:
-                    if any(p.sentence == c.index for p in planned):
-                        by_bin.setdefault(c.bin, []).append(c.index)
+        def fill(floors: Sequence[float], facts_only: bool, once: bool) -> None:
+            """Round robin over the stretches, one item per stretch per pass, from the
+            stretch's sentences without an item; ``once``: only the stretches still without
+            an item, one pass."""
             progress = True
             while len(planned) < q and progress:
                 progress = False
                 for b in sorted(by_bin):
                     if len(planned) >= q:
                         break
-                    plan = best_in(by_bin[b], floor)
-                    if plan is not None:
-                        take(plan, by_bin, b)
-                        progress = True
+                    if once and any(p.bin == b for p in planned):
+                        continue
+                    free = [i for i in by_bin[b] if all(p.sentence != i for p in planned)]
+                    for floor in floors:
+                        plan = best_in(free, floor, facts_only)
+                        if plan is not None:
+                            planned.append(dataclasses.replace(plan, bin=b))
+                            progress = True
+                            break
+                if once:
+                    return
+
+        # Facts first (names, places, dates, numbers: their wrong options are facts of the
+        # same kind from the recording, and read blind they are the items people keep), one
+        # per stretch so that the quiz covers the recording, then more facts anywhere; only
+        # then common-noun terms, first in the stretches still without an item. A paragraph
+        # (not LONG_TEXT) only asks for gaps above MIN_GAP_SCORE; a recording also takes
+        # gaps down to FILL_GAP_SCORE: its gaps are mostly plainer than SQuAD's names.
+        long_text = len(document.sentences) >= LONG_TEXT * q
+        floors = (MIN_GAP_SCORE, FILL_GAP_SCORE) if long_text else (MIN_GAP_SCORE,)
+        fill(floors, facts_only=True, once=False)
+        fill(floors, facts_only=False, once=True)
+        fill(floors, facts_only=False, once=False)
         planned.sort(key=lambda p: (p.sentence, p.gap.start))
         out = []
         types = self.config.types
         k = 0
         for p in planned:
             sentence = document.sentences[p.sentence]
+            if len(p.distractors) < N_DISTRACTORS:
+                # a fact with a same-kind swap but too few wrong options for a cloze
+                # ("John Tyndall" among the recording's two other people): a true/false item
+                out.append(build.true_false(sentence, p.gap, p.question, p.swap, statement_text(sentence, p.first)))
+                continue
             kind = types[k % len(types)]
             if kind == "true_false" and p.swap is None and "cloze" in types:
                 # no fact of the recording to swap in: this one is a cloze, and the true/false
@@ -195,28 +193,30 @@ class QuizMaker:
     def _plan(
         document: Document, index: int, gaps: Sequence[Gap], pool: Pool | None, used: Sequence[str],
         taken: Sequence[tuple[int, int]] = (), floor: float = 0.0, topic: Sequence[str] = (), first: int = 0,
+        terms: Terms | None = None, facts_only: bool = False, swap_only: bool = False,
     ) -> _Planned | None:
         """The best gap of sentence ``index`` (its ``gaps`` best first) that scores at least
         ``floor``, is no variant of a ``used`` answer, overlaps no ``taken``
-        token span of the sentence and gets three distractors."""
+        token span of the sentence and gets three distractors (or, with ``swap_only``, a
+        same-kind fact of the recording for a false statement)."""
         sentence = document.sentences[index]
         if pool is None:
             return None
         for gap in sorted(gaps[:GAPS_PER_SENTENCE], key=lambda g: (not is_fact(g), -g.score, g.start, g.end)):
-            if gap.score < floor:
+            if gap.score < floor or (facts_only and not is_fact(gap)):
                 continue
             if any(gap.start < end and start < gap.end for start, end in taken):
                 continue
             if any(is_variant(gap.text, u) for u in used):
                 continue  # one question per answer: a quiz that asks for "swarm" thrice is dull
-            if gap.start < first or not fair_blank(sentence, gap, topic, document.text):
+            if gap.start < first or not fair_blank(sentence, gap, topic, document.text, terms):
                 continue
             question = question_text(sentence, document.text, gap, first)
             seed = int(hashlib.sha256(f"{index}\x1f{gap.text}".encode("utf-8")).hexdigest()[:12], 16)
             distractors, swap = pool.choose_with_swap(gap, question, sentence, seed)
             if swap is not None and any(is_variant(swap, phrase) for phrase in topic):
                 swap = None  # the recording's topic swapped in ("released by my company, Asperger")
-            if len(distractors) == N_DISTRACTORS:
+            if len(distractors) == N_DISTRACTORS or (swap_only and swap is not None):
                 return _Planned(index, gap, question, distractors, swap, first)
         return None
 

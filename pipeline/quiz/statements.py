@@ -17,7 +17,7 @@ chunks, inner "this experiment" references, fillers), then the stricter ones a q
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..standalone import assess
 from ..types import Sentence, Token
@@ -62,6 +62,18 @@ _CHATTER = re.compile(
 )
 #: first-person and second-person words: a sentence full of them is talk, not content
 _PERSONAL = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "i'm", "we're", "you're"})
+#: the speaker as a person ("I", "my evil twin", "told me") or the listener addressed ("if you
+#: look"): such a sentence tells a story, a joke or an aside of this speaker, not the talk's
+#: content, and a teacher would not ask about it ("Professor Van Allen told me about _____").
+#: "We" stays: in talks it is mostly the speaker's team reporting its work ("In 1981, we
+#: published an article in Science …")
+_ANECDOTE = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"})
+#: a guess or a wish rather than a statement of the talk ("X's parents must have been very
+#: proud", "it would have been …")
+_SPECULATION = re.compile(r"\b(must|might|may|could|would|should)(n't| not)? have\b", re.IGNORECASE)
+#: a contrast or sequence marker inside the sentence that points back to what came before
+#: ("Ten years ago, however, …", "…, though.", "…, by contrast, …")
+_INNER_LINK = re.compile(r",\s*(however|though|therefore|thus|then|instead|nevertheless|by contrast|in turn|in that case|as well)\s*[,.!]", re.IGNORECASE)
 
 #: a whole sentence ends with one of these (after closing quotes or brackets)
 _TERMINAL = frozenset(".!")
@@ -73,7 +85,7 @@ _INNER_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9\"“'‘])")
 _DASH = re.compile(r"(?<!\d)\s(?:—|–|--|-)\s(?!\d)|—|–(?!\d)")
 #: openers that lean on what was said before ("For example, …", "At the same time, …")
 _LINK_OPENERS = re.compile(
-    r"^(for (example|instance)|in (fact|addition|other words|turn|particular|short|general)|"
+    r"^(for (example|instance|sure)|in (fact|addition|other words|turn|particular|short|general)|"
     r"at the same time|for some reason|for (this|that|these|those) reasons?|at (the|this|that) (time|moment|point|stage)|for (the moment|now|the time being)|right now|"
     r"in the meantime|after (all|that|this)|"
     r"of course|even so|as (a result|well|such)|by the way|in the end|all (of )?(this|that)|"
@@ -129,7 +141,8 @@ _BACK_NOUNS = frozenset(
 _SPOKEN = re.compile(
     r"\b(gonna|wanna|gotta|kinda|sorta|dunno|lemme|y'all|ya know|i think|i don't know|i suppose|"
     r"i believe|i'm sure|i'm not sure|i would say|i'd say|let's see|you see|mmm+|hmm+|mhm|uh-huh|"
-    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc)\b|"
+    r"whatever|stuff like that|and so on|and so forth|or something|or whatever|et cetera|etc|"
+    r"(a )?certain kind of|some kind of|kind of a)\b|"
     # additive words that lean on what was said before ("Hany's home was also destroyed")
     r"\b(also|too|as well|again|either|anymore|instead|otherwise)\W*$|\b(also|again)\b",
     re.IGNORECASE,
@@ -193,9 +206,24 @@ def statement_ok(text: str, tokens: Sequence[Token]) -> bool:
         return False
     if sum(1 for t in words if t.text.lower() in _PERSONAL) / len(words) >= 0.15:
         return False  # talk about the speaker and the audience, not content
+    if _anecdote(words) or _INNER_LINK.search(text) or _SPECULATION.search(text):
+        return False
     if not english(words) or not any(t.tag in _FINITE for t in words):
         return False  # a foreign quotation, a list of words or a heading
     return not _unresolved(words)
+
+
+def _anecdote(words: Sequence[Token]) -> bool:
+    """The speaker as a person ("I", "me", "my") or the listener as the subject ("you can
+    see", "if you look", "your brain"): see :data:`_ANECDOTE`. A generic object "you" ("gives
+    you the general pattern") is not counted."""
+    for i, t in enumerate(words):
+        low = t.text.lower()
+        if low in _ANECDOTE:
+            return True
+        if low == "you" and i + 1 < len(words) and words[i + 1].pos in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _dislocated(tokens: Sequence[Token]) -> bool:
@@ -312,6 +340,8 @@ def clause_ok(sentence: Sentence) -> bool:
     root = toks[roots[0]]
     if root.pos not in ("VERB", "AUX"):
         return False
+    if any(t.head == roots[0] and t.dep == "mark" for t in toks):
+        return False  # the only verb is in a subordinate clause: "At 2.3 billion dollars before the first ball was bowled."
     subjects = [i for i, t in enumerate(toks) if t.head == roots[0] and t.dep in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")]
     if not subjects:  # a name before the verb the parser did not take for the subject ("Iijima discovered …")
         subjects = [i for i, t in enumerate(toks[: roots[0]]) if t.head == roots[0] and t.dep in ("npadvmod", "nmod") and t.pos == "PROPN"]
@@ -320,9 +350,45 @@ def clause_ok(sentence: Sentence) -> bool:
     words = [t for t in toks if not t.is_punct]
     for i in subjects:
         low = toks[i].text.lower()
-        if low in _SUBJECT_PRONOUNS and not (low == "it" and _expletive(words, words.index(toks[i]))):
+        expletive = low == "it" and (toks[i].dep == "expl" or _expletive(words, words.index(toks[i])) and _frame_after_it(words, words.index(toks[i])))
+        if low in _SUBJECT_PRONOUNS and not expletive:
             return False  # "For the moment it's the TIMIT network", "Two years ago, she graduated"
     return True
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+
+def _frame_after_it(words: Sequence[Token], i: int) -> bool:  # noqa: N802 - reads as a condition
+    """"it" + a form of be, seem, take, turn, make or appear (perhaps after a modal): the frame
+    of an extraposed clause ("it is hard to …", "it takes years to …"), not "it could mean …"."""
+    for w in words[i + 1 : i + 3]:
+        if w.tag == "MD" or w.lemma in ("not", "n't", "also", "still"):
+            continue
+        return w.lemma in ("be", "seem", "take", "turn", "make", "appear", "become")
+    return False
+
+
+def leans_on_subject(sentence: Sentence, is_term: Callable[[str], bool]) -> bool:
+    """With the parse: is the subject of the main verb "the" + a bare common noun that is not
+    one of the recording's terms (``is_term`` of its lemma)? "The rate has accelerated since
+    …" (the rate of what?) points back to a thing named earlier; "The fly should learn …" in
+    a talk about flies does not."""
+    toks = sentence.tokens
+    if not sentence.parsed or not toks or toks[0].head < 0:
+        return False
+    roots = [i for i, t in enumerate(toks) if t.head == i]
+    for i, t in enumerate(toks):
+        if t.dep not in ("nsubj", "nsubjpass") or t.head not in roots or t.pos != "NOUN":
+            continue
+        children = [c for c in toks if c.head == i and c is not t]
+        if not any(c.dep == "det" and c.text.lower() == "the" for c in children):
+            continue
+        if any(c.dep in _DEFINING_DEPS for c in children):
+            continue  # "the rate of warming", "the global rate", "the rate that …"
+        return not is_term(t.lemma)
+    return False
+
+
+#: dependents that say which thing a "the" noun is
+_DEFINING_DEPS = frozenset({"amod", "compound", "prep", "relcl", "acl", "nummod", "poss", "appos", "nmod"})

@@ -1,7 +1,8 @@
 """The extractive summary stage: transcript-aware, redundancy-controlled TextRank.
 
     whole spoken sentences (chunks merged) -> terms -> similarity graph -> TextRank
-    centrality -> x candidate prior -> x readability (can it stand alone?) -> MMR selection
+    centrality -> x candidate prior -> x statement-or-story (long recordings) -> x readability
+    (can it stand alone?) -> MMR selection
     spread over the recording's parts -> length control -> items in document order, each
     shown with its spoken opener trimmed
 
@@ -9,7 +10,8 @@ One module per job: :mod:`.similarity` (terms, TF-IDF cosine graph), :mod:`.sumy
 (sumy's exact TextRank weights), :mod:`.graph` (power iteration), :mod:`.candidates`
 (transcript-aware prior), :mod:`.redundancy` (MMR), :mod:`.length` (how many sentences),
 :mod:`.units` (whole sentences and how they read alone, via :mod:`pipeline.standalone`),
-:mod:`.coverage` (the stretches the points are spread over).
+:mod:`.coverage` (the stretches the points are spread over), :mod:`.claims` (statements
+over stories).
 """
 
 from __future__ import annotations
@@ -23,16 +25,18 @@ import scipy.sparse as sp
 from ..config import SummaryConfig
 from ..errors import PipelineWarning
 from ..result import SummaryItem
-from ..standalone import BACKCHANNEL, NOISE, TOO_SHORT, Assessment
+from ..standalone import BACKCHANNEL, DANGLING_CONNECTIVE, LEADING_REFERENCE, NOISE, TOO_SHORT, Assessment
 from ..types import Document, Sentence
 from .candidates import CandidatePolicy, candidate_prior
-from .coverage import stretches
+from .claims import claim_factor
+from .coverage import MIN_UNITS, stretches
+from .followers import add_followers
 from .graph import sumy_textrank, textrank
 from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
-from .units import Unit, build_units, is_cased, judge, shown, shown_words, untrimmed
+from .units import Unit, build_units, is_cased, is_punctuated, judge, left_out, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
@@ -54,6 +58,10 @@ JUDGED = 300
 JUDGED_PER_STRETCH = 25
 #: never a summary point, whatever else is left
 _NEVER_SHOWN = frozenset({BACKCHANNEL, NOISE, TOO_SHORT})
+#: personal pronouns that can lean on a point naming someone earlier in a short text
+_PERSONAL = frozenset("he she his her him".split())
+#: problems that go away when the sentence before is shown right before
+_LEANING = frozenset({LEADING_REFERENCE, DANGLING_CONNECTIVE})
 
 
 class Summarizer:
@@ -96,11 +104,18 @@ class Summarizer:
         expected = k if config.sentences or config.ratio or config.max_words is None else max(1, config.max_words // 20)
         parts = stretches([u.first for u in units], expected, chapters) if config.filter_candidates else None
         verdicts: dict[int, Assessment] = {}
+        if config.filter_candidates and len(units) >= MIN_UNITS:
+            # a talk or a meeting: its statements over its stories (a late thesis can win)
+            conversation = len({s.speaker for s in sentences[:2000] if s.speaker}) > 1
+            scores = scores * np.array([claim_factor(u.sentence, conversation=conversation) for u in units])
         if config.filter_candidates:
-            cased = is_cased(sentences)
+            cased, punctuated = is_cased(sentences), is_punctuated(sentences)
             for i in _worth_judging(scores, parts, k):
-                verdicts[i] = judge(units[i], cased)
-            scores = scores * self._readability(units, verdicts, analysis.word_counts)
+                verdicts[i] = judge(units[i], cased, punctuated)
+            ranked = scores
+            readable, leaning = self._readability(units, verdicts, analysis.word_counts)
+            scores = ranked * readable
+            leaning = ranked * leaning
         elif not scores.any():
             scores = np.zeros(len(units))
             scores[0] = 1.0
@@ -124,7 +139,13 @@ class Summarizer:
             stretches=parts,
             coverage=COVERAGE,
         )
-        top = float(scores.max())
+        if parts is None and config.filter_candidates and chosen:
+            # a short text: a sentence that goes on from a point may follow it
+            personal, names = _pronoun_openers(units, verdicts)
+            chosen = add_followers(chosen, scores, leaning, analysis.vectors, word_counts,
+                                   duplicate_cosine=config.duplicate_cosine, max_words=config.max_words,
+                                   personal=personal, names=names)
+        top = float(max(scores.max(), max((leaning[i] for i in chosen), default=0.0))) if config.filter_candidates else float(scores.max())
         truncated = False
         if not chosen and config.max_words is not None:
             # Every candidate is longer than the budget: the best one, cut to the budget.
@@ -147,7 +168,7 @@ class Summarizer:
                 SummaryItem(
                     text=text,
                     sentence=first.index,
-                    score=float(scores[i]) / top,
+                    score=float(max(scores[i], leaning[i] if config.filter_candidates else 0.0)) / top,
                     start=first.start,
                     end=last.end,
                     speaker=first.speaker,
@@ -156,22 +177,27 @@ class Summarizer:
                     end_char=last.end_char,
                     trimmed=a.trimmed,
                     joined=unit.joined,
+                    trimmed_text=left_out(unit, a),
                 )
             )
         return tuple(items)
 
     # ---- internals ----------------------------------------------------------------------
 
-    def _readability(self, units: Sequence[Unit], verdicts: dict[int, Assessment], word_counts: Sequence[int]) -> np.ndarray:
+    def _readability(self, units: Sequence[Unit], verdicts: dict[int, Assessment], word_counts: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """Per-unit factor in [0, 1] (higher reads better on its own; 0 for units not
         judged): 0 for a unit that cannot stand alone (a leading reference, a question, a
         back-channel, a piece ...), ``WEAK_FACTOR`` per weak problem (a demonstrative inside,
         a filler phrase, a restart, a vague announcement), and ``LONG_WORDS / words`` beyond
         ``LONG_WORDS`` words (a 90-word spoken sentence is hard to read). When fewer than
         ``MIN_STANDALONE`` units stand alone, the units that only lean on context (not
-        noise, back-channel or too short) come back at ``FALLBACK_FACTOR``, with a warning."""
+        noise, back-channel or too short) come back at ``FALLBACK_FACTOR``, with a warning.
+        Second array: the factor of each unit whose only problem is leaning on the sentence
+        before (a leading reference, a hanging connective), for when that one is shown
+        right before it (:func:`.followers.add_followers`); 0 for the others."""
         factor = np.zeros(len(units))
         fallback = np.zeros(len(units))
+        leaning = np.zeros(len(units))
         for i in sorted(verdicts):
             a, words = verdicts[i], word_counts[i]
             value = WEAK_FACTOR ** len(a.weak)
@@ -181,6 +207,8 @@ class Summarizer:
                 factor[i] = value
             elif not set(a.problems) & _NEVER_SHOWN:
                 fallback[i] = value * FALLBACK_FACTOR
+                if i > 0 and not units[i].piece and set(a.problems) <= _LEANING:
+                    leaning[i] = value
         standing = int((factor > 0).sum())
         if standing < MIN_STANDALONE and fallback.any():
             warnings.warn(
@@ -189,7 +217,7 @@ class Summarizer:
                 PipelineWarning,
             )
             factor = np.maximum(factor, fallback)
-        return factor
+        return factor, leaning
 
     def _analyse(self, units: Sequence[Sentence], originals: Sequence[Sentence] | None = None) -> _Analysis:
         """Ranking over ``units`` (whole sentences); ``originals`` are the document's
@@ -213,6 +241,18 @@ class Summarizer:
             n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
             centrality = centrality * prior
         return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)
+
+
+def _pronoun_openers(units: Sequence[Unit], verdicts: dict[int, Assessment]) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit: whether its shown text opens with a personal pronoun ("He", "Her"; judged
+    units only), and whether it holds a proper name (someone such a pronoun can mean)."""
+    personal = np.zeros(len(units), dtype=bool)
+    names = np.array([any(t.pos == "PROPN" for t in u.sentence.tokens) for u in units], dtype=bool)
+    for i, a in verdicts.items():
+        tokens = units[i].sentence.tokens
+        if a.first_token < len(tokens):
+            personal[i] = tokens[a.first_token].text.lower() in _PERSONAL
+    return personal, names
 
 
 def _worth_judging(scores: np.ndarray, parts: np.ndarray | None, k: int) -> list[int]:

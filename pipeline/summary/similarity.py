@@ -8,7 +8,11 @@ cosine (k1 1.2, b 0.75): ROUGE-1 QMSum 24.8 / BBC 80.5 for TF-IDF, 24.9 / 78.2 f
 23.9 / 74.0 for sumy's weights (all with the same candidates, MMR and length rules).
 
 Long transcripts: the similarity matrix is computed in blocks of rows and each row keeps
-only its ``top_k`` strongest neighbours, so memory and ranking time stay near-linear.
+only its ``top_k`` strongest neighbours, so memory and ranking time stay near-linear. Above
+``WINDOW_ABOVE`` sentences (about nine hours of speech) a sentence is compared only with the
+``WINDOW`` sentences on either side of it, so the cost is linear even when every sentence
+shares words with every other (thousands of look-alike lines); below it, every pair is
+compared, as before.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _BLOCK_ROWS = 2048
 #: at most this many entries in one product of rows with the whole term matrix (~50 MB)
 _MAX_PRODUCT_ENTRIES = 4_000_000
+#: more sentences than this: each is compared only with its neighbours within WINDOW
+#: positions (all pairs of 20,000 look-alike sentences cost 35 CPU-s, growing with n^2).
+#: No development transcript comes near it (the longest QMSum meeting has 1,410 sentences).
+WINDOW_ABOVE = 5000
+#: sentences on either side compared with each one above WINDOW_ABOVE (WINDOW_ABOVE / 2, so
+#: a sentence never has more candidates than in the largest all-pairs graph)
+WINDOW = 2500
 
 
 def content_terms(sentence: Sentence) -> list[str]:
@@ -118,32 +129,48 @@ def cosine_graph(x: sp.csr_matrix, *, top_k: int | None = None, min_similarity: 
     self-loops. With ``top_k``, in a block of rows averaging more than ``top_k`` neighbours,
     a row with more keeps only its ``top_k`` strongest before symmetrising (element-wise
     maximum), so the graph has O(n * top_k) edges.
-    Entries at or below ``min_similarity`` are dropped."""
+    Entries at or below ``min_similarity`` are dropped. With more than ``WINDOW_ABOVE`` rows,
+    only pairs at most ``WINDOW`` rows apart are compared (time and memory linear in n)."""
     n = x.shape[0]
+    window = WINDOW if n > WINDOW_ABOVE else None
     blocks = []
     # Rows per product, so that a product of rows that all share words (thousands of short
     # look-alike sentences) holds at most _MAX_PRODUCT_ENTRIES entries: a whole dense block
     # of 2,048 x 20,000 cosines and its copies once took 2.6 GB. Products are computed row
     # by row, so splitting a block changes no value.
-    step = max(1, min(_BLOCK_ROWS, _MAX_PRODUCT_ENTRIES // max(1, n)))
+    width = n if window is None else min(n, _BLOCK_ROWS + 2 * window)
+    step = max(1, min(_BLOCK_ROWS, _MAX_PRODUCT_ENTRIES // max(1, width)))
     for lo in range(0, n, _BLOCK_ROWS):
         hi = min(n, lo + _BLOCK_ROWS)
         spans = [(a, min(hi, a + step)) for a in range(lo, hi, step)]
         if len(spans) == 1:
-            parts = [_drop(sp.csr_matrix(x[lo:hi] @ x.T), lo, min_similarity)]
+            parts = [_rows_product(x, lo, hi, window, min_similarity)]
             entries = parts[0].nnz
         else:  # count first, keep the block's pruning decision, then make each part again
             parts = []
-            entries = sum(_drop(sp.csr_matrix(x[a:b] @ x.T), a, min_similarity).nnz for a, b in spans)
+            entries = sum(_rows_product(x, a, b, window, min_similarity).nnz for a, b in spans)
         # only a dense block needs pruning: a sparse one is already O(rows * top_k)
         prune = top_k is not None and entries > top_k * (hi - lo)
         for i, (a, b) in enumerate(spans):
-            part = parts[i] if parts else _drop(sp.csr_matrix(x[a:b] @ x.T), a, min_similarity)
+            part = parts[i] if parts else _rows_product(x, a, b, window, min_similarity)
             blocks.append(_top_k_rows(part, top_k) if prune else part)
     sim = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
     if top_k is not None:
         sim = sim.maximum(sim.T).tocsr()
     return sim
+
+
+def _rows_product(x: sp.csr_matrix, a: int, b: int, window: int | None, min_similarity: float) -> sp.csr_matrix:
+    """Cosines of rows ``a:b`` with every row (``window`` None) or with the rows at most
+    ``window`` positions away, as a ``(b - a) x n`` matrix without self-loops and weak edges."""
+    if window is None:
+        return _drop(sp.csr_matrix(x[a:b] @ x.T), a, min_similarity)
+    n = x.shape[0]
+    first, last = max(0, a - window), min(n, b + window)
+    coo = sp.csr_matrix(x[a:b] @ x[first:last].T).tocoo()
+    cols = coo.col + first
+    keep = (coo.data > min_similarity) & (np.abs(cols - (coo.row + a)) <= window) & (cols != coo.row + a)
+    return sp.csr_matrix((coo.data[keep], (coo.row[keep], cols[keep])), shape=(b - a, n))
 
 
 def _drop(block: sp.csr_matrix, row_offset: int, min_similarity: float) -> sp.csr_matrix:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple, Sequence
 
-from ..standalone import Assessment, assess
+from ..standalone import CUT_PIECE, HARD_PROBLEMS, Assessment, assess
 from ..types import Document, Sentence
 
 
@@ -92,9 +92,26 @@ def untrimmed(unit: Unit) -> Assessment:
     return Assessment(s.start_char, s.end_char, False, (), (), 0)
 
 
-def judge(unit: Unit, cased: bool) -> Assessment:
-    """:func:`pipeline.standalone.assess` of the unit's (merged) sentence."""
-    return assess(unit.sentence, cased=cased)
+def judge(unit: Unit, cased: bool, punctuated: bool = False) -> Assessment:
+    """:func:`pipeline.standalone.assess` of the unit's (merged) sentence; in a
+    ``punctuated`` transcript a sentence without a closing mark is a cut piece too (the
+    speaker broke off: "… they want might want to")."""
+    a = assess(unit.sentence, cased=cased)
+    if punctuated and CUT_PIECE not in a.problems and not _closed(unit.sentence.text):
+        problems = tuple(p for p in HARD_PROBLEMS if p in a.problems or p == CUT_PIECE)
+        a = dataclasses.replace(a, problems=problems)
+    return a
+
+
+def _closed(text: str) -> bool:
+    return text.rstrip(" \"')]\u201d\u2019")[-1:] in (".", "!", "?", "\u2026")
+
+
+def is_punctuated(sentences: Sequence[Sentence]) -> bool:
+    """Whether the transcript closes its sentences with punctuation (at least two thirds of
+    a sample do; ASR text without punctuation gives no such signal)."""
+    sample = sentences[:300]
+    return bool(sample) and sum(1 for s in sample if _closed(s.text)) * 3 >= 2 * len(sample)
 
 
 def shown(unit: Unit, a: Assessment) -> str:
@@ -108,6 +125,16 @@ def shown(unit: Unit, a: Assessment) -> str:
     if a.trimmed and text[:1].islower():
         text = text[:1].upper() + text[1:]
     return text
+
+
+def left_out(unit: Unit, a: Assessment) -> str:
+    """The words a trimmed point leaves out before its shown text ("So, now", "Mr. Chair"),
+    as said, without the trailing comma or space; ``""`` when nothing was trimmed."""
+    if not a.trimmed:
+        return ""
+    s = unit.sentence
+    origin = s.tokens[0].start_char if s.tokens else s.start_char
+    return s.text[: max(0, a.start_char - origin)].rstrip(" ,\u2014-:;")
 
 
 def shown_words(unit: Unit, a: Assessment, words: int) -> int:

@@ -42,18 +42,29 @@ def glue(tokens: Sequence[Token]) -> tuple[list[str], list[bool]]:
     return words, proper
 
 
-def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
-    """Indices of ``root`` and every token under it, ascending."""
+def children_of(tokens: Sequence[Token]) -> dict[int, list[int]]:
+    """Token index -> indices of its dependents (ascending)."""
     children: dict[int, list[int]] = {}
     for i, t in enumerate(tokens):
         if t.head != i:
             children.setdefault(t.head, []).append(i)
+    return children
+
+
+def subtree(children: dict[int, list[int]], root: int) -> list[int]:
+    """Indices of ``root`` and every token under it (``children`` from
+    :func:`children_of`), ascending."""
     out, stack = [], [root]
     while stack:
         i = stack.pop()
         out.append(i)
         stack.extend(children.get(i, ()))
     return sorted(out)
+
+
+def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
+    """Indices of ``root`` and every token under it, ascending."""
+    return subtree(children_of(tokens), root)
 
 
 _BREAKS = frozenset({",", ";", ":", "(", ")", "\u2014", "--", '"'})

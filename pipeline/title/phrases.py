@@ -26,14 +26,16 @@ _LEADING_DROP = frozenset("a an the this that these those my our your his her it
 _BAD_FIRST = frozenset(
     "other same such many much few several more most all own whole entire only very lots lot "
     "kind sort type bit couple number percent hundreds thousands millions billions dozens one "
-    "ones first last next new old big little good great".split()
+    "ones first last next new old big little good great enough various certain different similar "
+    "real actual main basic general specific particular usual whole huge large small tiny".split()
 )
+_DEMONSTRATIVES = frozenset("this that these those here there".split())
 #: heads too vague to frame a title ("the rest of the talk", "a lot of plastic")
 VAGUE_HEADS = frozenset(
     "thing things lot lots way ways kind sort type bit couple number percent hundreds thousands millions "
     "billions dozens piece part rest side stuff something anything everything one ones example fact point "
     "reason moment day days time times year years end top bottom front middle half majority minute minutes "
-    "question questions answer word words talk guy guys people person place places case".split()
+    "question questions answer word words talk guy guys people person place places case amount amounts".split()
 )
 #: heads that frame a topic as real titles do ("The Future of Surgery", "The Art of Puzzles")
 FRAMES = frozenset(
@@ -66,6 +68,7 @@ class Topic:
     rank: int
     extra: frozenset[str] = frozenset()  # words counted as used besides its own
     person: bool = False  # mostly tagged as a person's name where the parser saw it
+    count: int = 1  # how often the recording says it
 
     @property
     def words(self) -> frozenset[str]:
@@ -104,7 +107,7 @@ def topics(keywords: Sequence[Keyword]) -> list[Topic]:
         if common(k.text):
             continue
         forms = tuple(dict.fromkeys(f.lower() for f in (k.text, *k.forms)))
-        out.append(Topic(text=k.text, forms=forms, weight=k.score, rank=rank))
+        out.append(Topic(text=k.text, forms=forms, weight=k.score, rank=rank, count=k.count))
     return out
 
 
@@ -173,6 +176,13 @@ def _candidate(
         return None
     if any(t.pos == "PRON" or t.tag == "PRP$" or t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return None  # "a swarm of them", "my name", "76 percent": no title
+    content = [_fold(t.text) for t in tokens if not t.is_stop]
+    if len(set(content)) < len(content):
+        return None  # "design and folk design": one word twice reads as a stammer
+    if any(t.text.lower() in _DEMONSTRATIVES for t in tokens):
+        return None  # "German for this domain": points at the room, names nothing
+    if any(len(t.text) <= 2 and t.text.isalpha() and not t.text.isupper() and not t.is_stop for t in tokens):
+        return None  # a cut-off word of the transcript ("San Diego th")
     if tokens[0].text.lower() in _BAD_FIRST or tokens[-1].pos not in ("NOUN", "PROPN"):
         return None
     # an adjective stays only as part of a concept (a topic, or said twice): "enough food",
@@ -222,40 +232,76 @@ def _related(a: frozenset[str], b: set[str]) -> bool:
     )
 
 
-def joined(found: Sequence[Topic], max_words: int, first: Topic | None = None) -> list[str]:
-    """Two (or three) topics joined: "Stirling Engines and Solar Energy". The second is the
-    best topic sharing no word with the first; a single common word is never used alone."""
+#: two topics are one joint subject when they are said together in at least this many
+#: sentences ...
+JOINT_MIN = 2
+#: ... and in at least this share of the sentences of the rarer one
+JOINT_SHARE = 0.25
+
+
+#: a one-word topic this common in general English (Zipf) is too plain to stand beside
+#: another as a joint subject ("Chapter", "Classroom", "Tea") unless said with it
+PLAIN_PARTNER_ZIPF = 4.0
+
+
+#: a partner in a joined title is among this many top topics (further down is a side detail)
+PARTNER_RANKS = 5
+#: ... and said at least this often, and at least this share of the times the first part is
+#: said ("orangutan baby" said twice in a talk saying "trees" 32 times is a side detail)
+PARTNER_MIN = 3
+PARTNER_SHARE = 0.3
+
+
+def specific(topic: Topic) -> bool:
+    """A concept specific enough to share a title: several words ("mass extinctions",
+    "solar energy"), or one word rarer than ``PLAIN_PARTNER_ZIPF`` ("disproportionality")."""
+    words = topic.text.lower().split()
+    return len(words) > 1 or background_zipf(words[0]) < PLAIN_PARTNER_ZIPF
+
+
+def joint(a: Sequence[Topic], b: Topic, said: dict[int, list[Topic]]) -> bool:
+    """``b`` can stand beside ``a`` as their joint subject: a specific concept said often
+    enough ("Hydrogen Sulfide and Mass Extinctions"), or said together with it often;
+    never a plain word said elsewhere ("Classroom", "Chapter") or a side detail."""
+    if specific(b) and b.count >= max(PARTNER_MIN, PARTNER_SHARE * max(t.count for t in a)):
+        return True
+    with_a = [i for i, hit in said.items() if any(t in hit for t in a)]
+    with_b = [i for i, hit in said.items() if b in hit]
+    both = len(set(with_a) & set(with_b))
+    return both >= JOINT_MIN and both >= JOINT_SHARE * min(len(with_a), len(with_b))
+
+
+def joined(
+    found: Sequence[Topic], max_words: int, said: dict[int, list[Topic]], first: Topic | None = None, sources: Sequence[Topic] = ()
+) -> list[str]:
+    """Two topics joined when they are one joint subject (:func:`joint`): "Stirling Engines
+    and Solar Energy"; the first alone when no other topic goes with it. A single common
+    word is never used alone; a person or a place goes beside a concept never."""
     usable = [t for t in found if not generic(t.text)]
     if not usable:
         return []
-    # a person is a side detail of a title unless nothing else is left
-    head = first or next((t for t in usable if not t.person), usable[0])
+    # a person or a place is a side detail of a title unless no concept leads the topics
+    head = first or next((t for t in usable if not t.person and not _name(t.text) and t.rank < CORE_TOPICS), None)
+    head = head or next((t for t in usable if not t.person), usable[0])
     usable = [t for t in usable if not t.person]
     if not _name(head.text):
-        # a place or a firm beside a concept is a side detail ("Plastic and Long Beach"),
-        # used only when no other topic is left
-        concepts = [t for t in usable if not _name(t.text) or t is head]
-        usable = concepts + [t for t in usable if _name(t.text) and t is not head]
+        usable = [t for t in usable if not _name(t.text) or t is head]
+    if len(head.text.split()) == 1 and first is None:
+        # "remote control" names the subject better than "remote"
+        head = next((t for t in usable if t.rank < PARTNER_RANKS and head.words < t.words and not _name(t.text)), head)
     parts = [head]
     used = set(head.words)
     n = len(head.text.split())
     for t in usable:
-        if t is head or _related(t.words, used) or n + 1 + len(t.text.split()) > max_words:
+        if t is head or t.rank >= PARTNER_RANKS or _related(t.words, used) or n + 1 + len(t.text.split()) > max_words:
+            continue
+        if not joint(list(sources) or [head], t, said):
             continue
         parts.append(t)
-        used |= t.words
-        n += 1 + len(t.text.split())
-        if n >= 3 or len(parts) == 3:
-            break
+        break
     words: list[str] = []
     for k, t in enumerate(parts):
         if k:
-            words.append("and" if k == len(parts) - 1 else ",")
+            words.append("and")
         words.extend(t.text.split())
-    out: list[str] = []
-    for w in words:  # "A , B and C" -> "A, B and C"
-        if w == "," and out:
-            out[-1] += ","
-        else:
-            out.append(w)
-    return out
+    return words
