@@ -24,7 +24,9 @@ class SummaryItem:
     letter upper-cased when ``trimmed``). ``sentence``/``last_sentence`` are the inclusive
     indices of the sentences it spans (equal unless ``joined``: the segmenter had cut one
     long spoken sentence into ``max_words`` chunks, shown whole again). ``trimmed``: a
-    leading spoken opener ("So,", "And", "Well, you know,") was left out.
+    leading spoken opener ("So,", "And", "Well, you know,"), a speaker label left in the
+    text or a vocative ("Mr. Chair,") was left out; ``trimmed_text`` is what was left out,
+    as said (``""`` when nothing was).
     """
 
     text: str
@@ -38,6 +40,7 @@ class SummaryItem:
     end_char: int | None = None
     trimmed: bool = False
     joined: bool = False
+    trimmed_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,12 +82,13 @@ _DISCOURSE = frozenset(
     """
     so and but or plus well now okay ok oh ah yeah yes yep yup no alright right um uh er erm hmm
     mm mhm like actually basically anyway anyways also however therefore thus hence instead
-    besides moreover furthermore then again still otherwise look see listen sure
+    besides moreover furthermore then again still otherwise look see listen sure first second
+    secondly third thirdly finally lastly
     """.split()
 )
 #: of those, words that are an opener only when a comma follows ("Now, …" but "Now is …",
 #: "Like, …" but "Like a bee …", "Look, …" but "Look at …")
-_COMMA_ONLY = frozenset("now like look see listen right sure well still then again no".split())
+_COMMA_ONLY = frozenset("now like look see listen right sure well still then again no first second secondly third thirdly finally lastly".split())
 #: of those, words that open a clause without a comma ("Now we looked …", "Then they …")
 _CLAUSE_OPENERS = frozenset("now then again still".split())
 #: "so"/"well" + these is not an opener ("So far", "So many", "Well known")
@@ -95,7 +96,8 @@ _NOT_AFTER_SO = frozenset("far much many long that few".split())
 #: spoken filler clauses that can open a sentence before a comma ("You know, …", "I mean, …")
 _FILLER_CLAUSE = re.compile(
     r"^(you know|i mean|you see|i guess|let's see|let me see|mind you|if you will|as i said|"
-    r"like i said|as you know|as i say|of course|in fact|by the way|first of all|all right)\b",
+    r"like i said|as you know|as i say|of course|in fact|by the way|first of all|all right|let's face it|"
+    r"believe me|trust me|to be honest|frankly|honestly|in other words|if you like|so to speak)\b",
     re.IGNORECASE,
 )
 #: the same inside a sentence (weak problem)
@@ -171,7 +173,10 @@ _DEICTIC = re.compile(
     r"look (at|how) (this|these|that|those|here|there)|(on|at|in) the (left|right|top|bottom)\b(?! (of|to|hand|wing|side))|"
     r"(on|in) (the|this|that) (screen|slide|chart|graph|map|picture|photo|image|video)|"
     r"\b(this|that|these|those) (one|ones|slide|slides|picture|pictures|photo|photos|image|images|video|chart|graph|map|screen|clip|diagram|drawing|animation)\b(?! (of|that|which|who))|"
-    r"^here('s| is| are| we| you)|^this is (a|an|the|what|where|how|one|my)\b)",
+    r"^here('s| is| are| we| you)|^this is (a|an|the|what|where|how|one|my)\b|"
+    # a direction to watch what is shown next: "Let's look at …", "Let's see what happens …"
+    r"^((let's|let us|now|so)( just| quickly| now| briefly)? )?(look at|see what|watch|have a look|take a (quick )?(look|tour)|"
+    r"turn to|go back to|zoom|listen to|play)\b)",
     re.IGNORECASE,
 )
 #: personal titles before a name in a vocative opener ("Mr. Chair, …", "Madam Speaker, …")
@@ -295,10 +300,12 @@ def opener_length(sentence: Sentence) -> int:
         comma_after = after is not None and after.text in (",", "\u2014", "-", "...", "\u2026")
         rest = sentence.text[t.start_char - sentence.start_char :]
         clause = _FILLER_CLAUSE.match(rest)
-        if clause and n + len(clause.group(0).split()) < len(words):
-            end_word = n + len(clause.group(0).split())
+        if clause:
+            # the clause's last word: by offset ("Let's face it" is four tokens)
+            end_char = t.start_char + clause.end()
+            end_word = next((m + 1 for m in range(n, len(words)) if tokens[words[m]].end_char >= end_char), len(words))
             nxt = _next_token(tokens, words[end_word - 1])
-            if nxt is not None and nxt.text in (",", "\u2014", "-"):
+            if end_word < len(words) and nxt is not None and nxt.text in (",", "\u2014", "-"):
                 n = end_word
                 continue
         if _is_filler(low):
@@ -309,8 +316,11 @@ def opener_length(sentence: Sentence) -> int:
         if low in ("so", "well") and after is not None and after.text.lower() not in _DISCOURSE and _modifies_next(tokens, i):
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
-            # "Now we …", "Then he …": a time adverb opening a clause is an opener too
-            if not (low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")):
+            # "Now we …", "Then he …": a time adverb opening a clause is an opener too; a
+            # sentence-initial "Now" almost always is ("Now imagine …", "Now in India's case
+            # …"), except before a verb ("Now is the time …")
+            opens_clause = low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")
+            if not opens_clause and not (low == "now" and after is not None and after.pos not in ("AUX", "VERB", "PUNCT")):
                 break
         if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
             break  # an interjection that is a word of the sentence ("Please …")
@@ -348,10 +358,13 @@ def _modifies_next(tokens: Sequence[Token], i: int) -> bool:
     if after is None:
         return False
     low = after.text.lower()
-    if low == "that":  # "So that's …" opens; "So that we can …" is a purpose clause
-        beyond = _next_token(tokens, i + 1)
-        return beyond is None or beyond.pos not in ("AUX", "VERB")
-    return low in _NOT_AFTER_SO or _degree(tokens, i)
+    if low == "that":  # "So that's …" opens; "So that we can …" is a purpose clause (and
+        return False  # with "So" trimmed, "That we can …" is judged as leaning back)
+    if low in _NOT_AFTER_SO:
+        return True
+    if tokens[i].text.lower() == "so" and after.pos != "ADJ":
+        return False  # "So let's …", "So given …", "So somehow …": an opener; "So big …" is not
+    return _degree(tokens, i)
 
 
 def shown_text(document_text: str, start_char: int, end_char: int, trimmed: bool) -> str:

@@ -52,26 +52,24 @@ def test_multi_token_rules_still_apply(segmenters) -> None:
     assert lemmas["gon"] == "go" and lemmas["na"] == "to"
 
 
-def test_fast_pass_on_eval_meetings(segmenters) -> None:
-    """Spoken text is where the ruler's multi-token patterns ("gon na", "got ta") match."""
-    path = EVAL / "summary" / "qmsum_val.jsonl"
-    if not path.exists():
+def _eval_texts(articles: int, meeting_chars: int) -> list[str]:
+    """The first ``articles`` BBC development articles and the first ``meeting_chars``
+    characters of the first QMSum meeting (spoken text is where the ruler's multi-token
+    patterns, "gon na", "got ta", match); skips without the eval data."""
+    bbc, qmsum = EVAL / "summary" / "bbc_dev.jsonl", EVAL / "summary" / "qmsum_val.jsonl"
+    if not (bbc.exists() and qmsum.exists()):
         pytest.skip("eval data not available")
-    fast, slow = segmenters
-    with path.open(encoding="utf-8") as handle:
-        text = json.loads(next(handle))["text"][:30_000]
-    assert fast(_transcript(text)) == slow(_transcript(text))
+    with bbc.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for _, line in zip(range(articles), handle)]
+    with qmsum.open(encoding="utf-8") as handle:
+        texts.append(json.loads(next(handle))["text"][:meeting_chars])
+    return texts
 
 
-def test_fast_pass_on_eval_articles(segmenters) -> None:
-    path = EVAL / "summary" / "bbc_dev.jsonl"
-    if not path.exists():
-        pytest.skip("eval data not available")
+def test_fast_pass_on_eval_texts(segmenters) -> None:
     fast, slow = segmenters
-    with path.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for _, line in zip(range(12), handle)]
-    for row in rows:
-        assert fast(_transcript(row["text"])) == slow(_transcript(row["text"])), row["id"]
+    for text in _eval_texts(12, 30_000):
+        assert fast(_transcript(text)) == slow(_transcript(text)), text[:60]
 
 
 @pytest.mark.parametrize("text", TEXTS + ["There is a problem. There's no way it's done, is there? It was them, not us."])
@@ -86,15 +84,8 @@ def test_parse_pass_equals_the_model_components(segmenters, text: str) -> None:
 def test_parse_pass_on_eval_texts(segmenters) -> None:
     """Cached parse-pass attributes (keyed by text, tag and the dependency label as the
     ruler's patterns read it) equal the model's components on real articles and speech."""
-    bbc, qmsum = EVAL / "summary" / "bbc_dev.jsonl", EVAL / "summary" / "qmsum_val.jsonl"
-    if not (bbc.exists() and qmsum.exists()):
-        pytest.skip("eval data not available")
     fast, slow = segmenters
-    with bbc.open(encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for _, line in zip(range(6), handle)]
-    with qmsum.open(encoding="utf-8") as handle:
-        texts.append(json.loads(next(handle))["text"][:12_000])
-    for text in texts:
+    for text in _eval_texts(6, 12_000):
         doc = fast(_transcript(text))
         every = range(len(doc.sentences))
         assert fast.parse(doc, every) == slow.parse(doc, every)

@@ -123,6 +123,8 @@ def test_two_restarts_make_a_sentence_garbled(segmenter):
         "When the sun comes out, the engine will start and you get power right here.",
         "As you can see, the number of deaths rises every single year.",
         "The fruit fly on the left has two cells that express the pore.",
+        "Now let's look at another part of the world, the Republics of Central Asia.",
+        "Let's see what happens if we do two symmetries with the triangle.",
     ],
 )
 def test_pointing_at_what_the_audience_sees_is_deictic(segmenter, text):
@@ -138,6 +140,7 @@ def test_pointing_at_what_the_audience_sees_is_deictic(segmenter, text):
         "There are new viruses every year, and the ones out there keep changing.",
         "The left wing of the party voted against the budget this year.",
         "Africa is here to stay as the fastest growing market in the world.",
+        "Now is the time to look at how our cities use their water.",
     ],
 )
 def test_ordinary_here_and_there_are_not_deictic(segmenter, text):
@@ -164,6 +167,11 @@ def test_a_sentence_in_another_language_is_foreign(segmenter):
         ("So that's the idea behind the whole virtual world project.", "That's the idea"),
         ("So so by saying that, we mean the formal part of the construction.", "By saying that"),
         ("So now I have been able to tidy up the pictures I wanted.", "I have been able"),
+        ("Now in India's case I believe there are six ideas behind its growth.", "In India's case"),
+        ("So somehow we are not making the connection between farming and food.", "Somehow we are"),
+        ("So let's start thinking about doing good business in every country.", "Let's start thinking"),
+        ("Let's face it, the contract from a big brand has more value than the law.", "The contract from"),
+        ("Finally, the sugar palm forest takes over and provides a permanent income.", "The sugar palm"),
     ],
 )
 def test_labels_vocatives_and_stacked_openers_are_trimmed(segmenter, text, shown):

@@ -82,6 +82,9 @@ def test_items_are_in_document_order_with_index_score_times_and_speaker(podcast)
         assert item.text == (said[:1].upper() + said[1:] if item.trimmed else said)
         assert source.start_char <= item.start_char < item.end_char == last.end_char
         assert item.trimmed == (item.start_char > source.start_char)
+        # what was left out is said right before the shown text
+        left = podcast.text[source.start_char : item.start_char]
+        assert item.trimmed_text == left.rstrip(" ,\u2014-:;") and bool(item.trimmed_text) == item.trimmed
         assert (item.start, item.end, item.speaker) == (source.start, last.end, source.speaker)
         assert item.speaker in ("DANA", "RAVI")
         assert 0.0 < item.score <= 1.0

@@ -172,16 +172,33 @@ def test_a_follower_replaces_the_weakest_point_when_the_sentence_before_is_a_poi
     from pipeline.summary.followers import add_followers
 
     scores = np.array([0.9, 0.0, 0.5, 0.2, 0.0])
-    leaning = np.array([0.0, 0.8, 0.0, 0.0, 0.6])  # 1 leans on 0; 4 leans on 3 (not a point)
+    leaning = np.array([0.0, 0.8, 0.0, 0.0, 0.6])  # 1 leans on 0; 4 on 3 (or the nearest earlier point)
     vectors = sp.identity(5, format="csr")
     chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
-    assert chosen == [0, 1, 2]  # 3 (the weakest) gave way to 1; 4 cannot follow any more
+    assert chosen == [0, 1, 2]  # 3 (the weakest) gave way to 1; 4 would lean on 2 and is worth less than 1
+    chosen = add_followers([2, 3], scores, np.array([0.0, 0.8, 0.0, 0.0, 0.0]), vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
+    assert chosen == [2, 3]  # 1 has no earlier point to lean on
     # the sentence a follower leans on is never the one replaced
     chosen = add_followers([0, 2], np.array([0.1, 0.0, 0.5, 0.0, 0.0]), np.array([0.0, 0.8, 0.0, 0.0, 0.0]), vectors, [10] * 5, duplicate_cosine=0.6, max_words=None)
     assert chosen == [0, 1]
     # a follower that does not fit the word budget stays out
     chosen = add_followers([0, 2, 3], scores, leaning, vectors, [10, 30, 10, 10, 10], duplicate_cosine=0.6, max_words=30)
-    assert chosen == [0, 3, 4]  # 4 follows 3 and replaces 2, the weakest left
+    assert 1 not in chosen
+
+
+def test_a_personal_pronoun_follows_the_nearest_earlier_point_that_names_someone():
+    from pipeline.summary.followers import add_followers
+
+    scores = np.array([0.9, 0.5, 0.0, 0.0, 0.1])
+    leaning = np.array([0.0, 0.0, 0.0, 0.7, 0.0])  # 3: "He said …"
+    vectors = sp.identity(5, format="csr")
+    personal = np.array([False, False, False, True, False])
+    names = np.array([True, False, False, False, False])  # only 0 names someone
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=names)
+    assert chosen == [0, 1, 3]  # 3 leans on 0 (two points back); 4, the weakest, gave way
+    nobody = np.zeros(5, dtype=bool)
+    chosen = add_followers([0, 1, 4], scores, leaning, vectors, [10] * 5, duplicate_cosine=0.6, max_words=None, personal=personal, names=nobody)
+    assert chosen == [0, 1, 4]  # no earlier point names anyone: "He" stays out
 
 
 def test_the_closing_part_of_a_long_recording_is_a_stretch_of_its_own():

@@ -15,11 +15,9 @@ from typing import Sequence
 from ..types import Sentence
 from .distractors import is_variant
 from .forms import has_value, is_vague, number_form
-from .gaps import NUMERIC_KINDS, Gap
+from .gaps import NAME_LABELS, NUMERIC_KINDS, Gap
 from .terms import Terms
 
-#: entity labels of names: a name keeps its capitals wherever it is said
-NAME_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 _CURRENCY = frozenset("$€£¥₹")
 #: words that join the two ends of a range or a pair of numbers ("five or ten", "10 to 20")
@@ -94,7 +92,7 @@ def fair_blank(sentence: Sentence, gap: Gap, topic: Sequence[str], text: str = "
             return False  # "helps us to _____": a verb the tagger read as a noun
         if any(is_variant(gap.text, phrase) for phrase in topic):
             return False
-        if gap.kind in NAME_KINDS and text and said_in_lower_case(gap.text, text):
+        if gap.kind in NAME_LABELS and text and said_in_lower_case(gap.text, text):
             return False  # "Anesthesia gave surgeons …" read as a place: the talk says "anesthesia"
     return not _repeated(sentence, gap)
 

@@ -36,7 +36,7 @@ from .length import target_count, truncate_words
 from .redundancy import mmr_select
 from .similarity import cosine_graph, sentence_terms, tfidf_matrix
 from .sumy_compat import sumy_terms, sumy_weights
-from .units import Unit, build_units, is_cased, is_punctuated, judge, shown, shown_words, untrimmed
+from .units import Unit, build_units, is_cased, is_punctuated, judge, left_out, shown, shown_words, untrimmed
 
 #: a sentence with more neighbours than this keeps only its strongest ones, which bounds the
 #: graph at O(n) edges (measured: the full graph of a 2-hour meeting has ~50 per sentence)
@@ -58,6 +58,8 @@ JUDGED = 300
 JUDGED_PER_STRETCH = 25
 #: never a summary point, whatever else is left
 _NEVER_SHOWN = frozenset({BACKCHANNEL, NOISE, TOO_SHORT})
+#: personal pronouns that can lean on a point naming someone earlier in a short text
+_PERSONAL = frozenset("he she his her him".split())
 #: problems that go away when the sentence before is shown right before
 _LEANING = frozenset({LEADING_REFERENCE, DANGLING_CONNECTIVE})
 
@@ -139,8 +141,10 @@ class Summarizer:
         )
         if parts is None and config.filter_candidates and chosen:
             # a short text: a sentence that goes on from a point may follow it
+            personal, names = _pronoun_openers(units, verdicts)
             chosen = add_followers(chosen, scores, leaning, analysis.vectors, word_counts,
-                                   duplicate_cosine=config.duplicate_cosine, max_words=config.max_words)
+                                   duplicate_cosine=config.duplicate_cosine, max_words=config.max_words,
+                                   personal=personal, names=names)
         top = float(max(scores.max(), max((leaning[i] for i in chosen), default=0.0))) if config.filter_candidates else float(scores.max())
         truncated = False
         if not chosen and config.max_words is not None:
@@ -173,6 +177,7 @@ class Summarizer:
                     end_char=last.end_char,
                     trimmed=a.trimmed,
                     joined=unit.joined,
+                    trimmed_text=left_out(unit, a),
                 )
             )
         return tuple(items)
@@ -236,6 +241,18 @@ class Summarizer:
             n_candidates = int((prior >= CandidatePolicy().fallback_floor).sum())
             centrality = centrality * prior
         return _Analysis(centrality, vectors, word_counts, term_counts, n_candidates)
+
+
+def _pronoun_openers(units: Sequence[Unit], verdicts: dict[int, Assessment]) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit: whether its shown text opens with a personal pronoun ("He", "Her"; judged
+    units only), and whether it holds a proper name (someone such a pronoun can mean)."""
+    personal = np.zeros(len(units), dtype=bool)
+    names = np.array([any(t.pos == "PROPN" for t in u.sentence.tokens) for u in units], dtype=bool)
+    for i, a in verdicts.items():
+        tokens = units[i].sentence.tokens
+        if a.first_token < len(tokens):
+            personal[i] = tokens[a.first_token].text.lower() in _PERSONAL
+    return personal, names
 
 
 def _worth_judging(scores: np.ndarray, parts: np.ndarray | None, k: int) -> list[int]:

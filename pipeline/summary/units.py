@@ -127,6 +127,16 @@ def shown(unit: Unit, a: Assessment) -> str:
     return text
 
 
+def left_out(unit: Unit, a: Assessment) -> str:
+    """The words a trimmed point leaves out before its shown text ("So, now", "Mr. Chair"),
+    as said, without the trailing comma or space; ``""`` when nothing was trimmed."""
+    if not a.trimmed:
+        return ""
+    s = unit.sentence
+    origin = s.tokens[0].start_char if s.tokens else s.start_char
+    return s.text[: max(0, a.start_char - origin)].rstrip(" ,\u2014-:;")
+
+
 def shown_words(unit: Unit, a: Assessment, words: int) -> int:
     """Words of the shown text, given the unit's ``words`` (the trimmed opener left out)."""
     if not a.trimmed:
