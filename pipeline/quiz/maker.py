@@ -22,7 +22,7 @@ from .statements import clause_ok, leans_on_subject, statement_start, statement_
 from .terms import Terms, recording_terms
 
 #: how many candidate sentences per question are parsed (entities, noun chunks)
-CANDIDATES_PER_QUESTION = 12
+CANDIDATES_PER_QUESTION = 6
 #: how many more sentences per question are parsed only for distractors (names, numbers)
 POOL_PER_QUESTION = 4
 #: gaps tried per sentence before giving it up (each needs three distractors)
