@@ -15,12 +15,13 @@ are skipped, which ``tests/test_sentiment_benchmark.py`` shows gives the same Se
   rejects (nothing left after cleaning) counts as score 0, neutral.
 * ``movie_reviews_dev`` (Pang & Lee): accuracy of the document label (neutral = wrong) on
   the 200 reviews held back from the fit (fold number 4 mod 5), on the 800 fit reviews
-  (in-sample) and on all; anchors on the same reviews: whole-text VADER; for comparison, two
-  end-weighted rules fitted on the 800 fit reviews in this run (the shipped rule with
+  (in-sample) and on all; anchors on the same reviews: whole-text VADER; for comparison, the
+  rule without word evidence (shipped before it) and two end-weighted rules fitted on the 800 fit reviews in this run (the shipped rule with
   position weights, and the previous document model's 2-feature logistic regression).
 * Lengths: Pearson r and accuracy by number of sentences, so that no length hides.
 * Ablation: each sentence-cleaning rule switched off (document score, same documents).
-* Speech check on ``summary/qmsum_val`` meetings (no tone labels): labels and scores.
+* Speech check (no tone labels): TED talks, QMSum meetings and the bundled samples with and
+  without the word evidence (``_tone_speech.py``): how many labels it changes, and which.
 * CPU time of the tone stage (sentence scoring + rule) against whole-text VADER, same texts.
 
 Prints Markdown and writes it below ``<!-- figures -->`` in benchmarks/results/sentiment_quality.md.
@@ -41,11 +42,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _tone_common import balanced, is_held_out, pipeline_document, read_jsonl  # noqa: E402
+from _tone_speech import speech_check, without_words  # noqa: E402
 
 from pipeline import Pipeline  # noqa: E402
 from pipeline.errors import InputError  # noqa: E402
 from pipeline.sentiment.lexicon import POSITIVE_THRESHOLD, RULES, SentenceScorer  # noqa: E402
-from pipeline.types import Segment, Transcript  # noqa: E402
 
 GOLD_NEUTRAL = 0.5  # half a rating point on the -4..+4 human scale
 SHORT_SETS = ("vader_tweets", "vader_nytEditorialSnippets")
@@ -94,7 +95,7 @@ class Scored:
                 scores.append(0.0), labels.append("neutral"), compounds.append([])
                 continue
             c = scorer.score_many(sents) if scorer is not None else analyzer.score_sentences(sents)
-            s, label = analyzer.document_score(c)
+            s, label = analyzer.document_score(c, sents)
             scores.append(s), labels.append(label), compounds.append(c)
         return scores, labels, compounds
 
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([1 if g == "positive" else 0 for g in gold_labels])
     scored = Scored(pipeline, reviews)
     scores, labels, compounds, whole = scored.with_anchor(analyzer, vader, reviews, cpu)
+    _, plain_labels, _ = scored.document(without_words(pipeline))
     whole_labels = ["positive" if v >= POSITIVE_THRESHOLD else "negative" if v <= -POSITIVE_THRESHOLD else "neutral" for v in whole]
 
     def acc(lab: list[str], mask: np.ndarray) -> float:
@@ -201,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
               f"`movie_reviews_dev`; held out = the {n_held} reviews whose fold number is 4 mod 5 (never seen by the fit); fit = the other {n_fit}.", "",
               "| system | held out | fit (in-sample) | all |", "|---|---:|---:|---:|",
               f"| this project (Pipeline label) | **{acc(labels, held):.4f}** | {acc(labels, ~held):.4f} | {acc(labels, everyone):.4f} |",
+              f"| the same rule without word evidence (shipped before it) | {acc(plain_labels, held):.4f} | {acc(plain_labels, ~held):.4f} | {acc(plain_labels, everyone):.4f} |",
               f"| not shipped: the same rule end-weighted (position weights fitted on the fit reviews) | {acc(ew_labels, held):.4f} | {acc(ew_labels, ~held):.4f} | {acc(ew_labels, everyone):.4f} |",
               f"| previous document model's spec (2-feature logistic regression, end-weighted), refitted on the fit reviews | {acc(old_labels, held):.4f} | {acc(old_labels, ~held):.4f} | {acc(old_labels, everyone):.4f} |",
               f"| whole-text VADER (compound, ±0.05) | {acc(whole_labels, held):.4f} | {acc(whole_labels, ~held):.4f} | {acc(whole_labels, everyone):.4f} |",
@@ -227,25 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += [f"| {variant} | " + " | ".join(cells) + " |" for variant, cells in ablation.items()]
 
     # ---- speech check -----------------------------------------------------------------
-    meetings = read_jsonl(args.eval_dir / "summary" / "qmsum_val.jsonl", args.limit)
-    rows = []
-    for record in meetings:
-        segments = []
-        for line in record["text"].splitlines():
-            speaker, sep, utterance = line.partition(":")
-            if sep and utterance.strip() and len(speaker) <= 40:
-                segments.append(Segment(utterance.strip(), None, None, speaker.strip()))
-        document = pipeline.segmenter(pipeline.cleaner(Transcript(segments=tuple(segments))))
-        result = analyzer(document)
-        share = 1.0 - result.neutral
-        rows.append((result.label, result.score, share, len(result.by_speaker)))
-    if rows:
-        counts = ", ".join(f"{k} {sum(1 for r in rows if r[0] == k)}" for k in ("positive", "neutral", "negative"))
-        scores_m = [r[1] for r in rows]
-        lines += ["", "### Speech check: QMSum meetings (no tone labels)", "",
-                  f"{len(rows)} meetings (\"Speaker: utterance\" lines) through the Pipeline's clean, segment and tone stages.", "",
-                  "| labels | document score: min / median / max | share of sentences with sentiment (mean) |", "|---|---:|---:|",
-                  f"| {counts} | {min(scores_m):+.3f} / {float(np.median(scores_m)):+.3f} / {max(scores_m):+.3f} | {np.mean([r[2] for r in rows]):.3f} |"]
+    lines += ["", *speech_check(pipeline, args.eval_dir, args.limit)]
 
     lines += ["", f"CPU time, same texts: tone stage (sentence scoring + document rule) {cpu['ours']:.1f} s, "
               f"whole-text VADER {cpu['vader']:.1f} s (ratio {cpu['ours'] / max(cpu['vader'], 1e-9):.2f}).", "",

@@ -217,8 +217,8 @@ def test_each_speaker_gets_the_document_rule_over_their_sentences(analyzer):
     result = analyzer(_doc(texts, speakers=["Ann", "Bob"]))
     scores = analyzer.score_sentences(texts)
     assert dict(result.by_speaker) == {
-        "Ann": analyzer.document_score([scores[0], scores[2], scores[4]])[0],
-        "Bob": analyzer.document_score([scores[1], scores[3]])[0],
+        "Ann": analyzer.document_score([scores[0], scores[2], scores[4]], [texts[0], texts[2], texts[4]])[0],
+        "Bob": analyzer.document_score([scores[1], scores[3]], [texts[1], texts[3]])[0],
     }
 
 
