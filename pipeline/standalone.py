@@ -175,7 +175,7 @@ _DEICTIC = re.compile(
     r"\b(this|that|these|those) (one|ones|slide|slides|picture|pictures|photo|photos|image|images|video|chart|graph|map|screen|clip|diagram|drawing|animation)\b(?! (of|that|which|who))|"
     r"^here('s| is| are| we| you)|^this is (a|an|the|what|where|how|one|my)\b|"
     # a direction to watch what is shown next: "Let's look at …", "Let's see what happens …"
-    r"^((let's|let us|now|so)( just| quickly| now| briefly)? )?(look at|see what|watch|have a look|take a (quick )?(look|tour)|"
+    r"(^|[,;:] )((let's|let us|now|so)( just| quickly| now| briefly)? )?(look at|see what|watch|have a look|take a (quick )?(look|tour)|"
     r"turn to|go back to|zoom|listen to|play)\b)",
     re.IGNORECASE,
 )
@@ -464,11 +464,8 @@ def _restarts(kept: Sequence[Token]) -> int:
             count += 1
         elif x.endswith("-"):
             count += 1
-        elif k > 0 and len(x) <= 3 and x.isalpha() and not a.is_stop and kept[k - 1].text.lower() == y and (
-            a.pos in ("X", "INTJ") or y.startswith(x) or (k + 2 < len(kept) and kept[k + 2].text.lower().startswith(x))
-        ):
-            count += 1  # "I th I think", "what wh what": a cut-off word between a word and its restart
     return count
+
 
 
 #: short words that begin longer words without being a restart ("a" "an", "in" "into")
@@ -578,7 +575,11 @@ def _expletive_it(sentence: Sentence, kept: Sequence[Token]) -> bool:
     verb = kept[1]
     if verb.lemma.lower() not in _BE_LIKE and verb.text.lower() not in ("'s", "is", "was", "'ll", "will", "would", "can", "could", "might"):
         return False
-    later = [t.text.lower() for t in kept[2:]]
+    later = []
+    for t in kept[2:8]:  # the complement comes soon ("It is hard to …", "It turns out that …")
+        if t.text in (",", ";", ":", "\u2014"):
+            break
+        later.append(t.text.lower())
     return any(w in _EXPLETIVE_COMPLEMENT for w in later[1:])
 
 

@@ -125,6 +125,7 @@ def test_two_restarts_make_a_sentence_garbled(segmenter):
         "The fruit fly on the left has two cells that express the pore.",
         "Now let's look at another part of the world, the Republics of Central Asia.",
         "Let's see what happens if we do two symmetries with the triangle.",
+        "Very good, let's have a look at the remote control designs today.",
     ],
 )
 def test_pointing_at_what_the_audience_sees_is_deictic(segmenter, text):
@@ -222,3 +223,18 @@ def test_without_trim_the_span_is_the_sentence(segmenter):
     _, sentence = _one(segmenter, "So, the brain uses a lot of energy every day.")
     a = assess(sentence, trim=False)
     assert (a.start_char, a.end_char, a.trimmed) == (sentence.start_char, sentence.end_char, False)
+
+
+def test_a_leading_it_is_expletive_only_with_a_complement_soon_after_the_verb(segmenter):
+    _, sentence = _one(segmenter, "It became the end of the seriousness of the play, and it started to become solemn.")
+    assert LEADING_REFERENCE in assess(sentence).problems
+    _, sentence = _one(segmenter, "It is hard to say how many people live in the city today.")
+    assert LEADING_REFERENCE not in assess(sentence).problems
+
+
+def test_a_title_inside_is_no_restart(segmenter):
+    from pipeline.standalone import DISFLUENT, GARBLED
+
+    _, sentence = _one(segmenter, "The culture of this country makes Americans want to bring Never Again to life.")
+    a = assess(sentence)
+    assert DISFLUENT not in a.weak and GARBLED not in a.problems

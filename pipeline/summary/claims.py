@@ -20,10 +20,10 @@ NARRATIVE = 0.75
 #: a present-tense statement with a modal or addressed to everyone ("we", "you", "people")
 ARGUMENT = 1.2
 #: a sentence that states a decision, a proposal, a problem or the point ("We should …",
-#: "Let's …", "The problem is …", "My proposal would be …", "We decided …")
+#: "The problem is …", "My proposal would be …", "We decided …")
 STATEMENT = 1.4
 _STATEMENT_CUE = re.compile(
-    r"\b(we (should|need|have to|must|decided|agreed|want to|are going to|'re going to|'ll have to)|let's|"
+    r"\b(we (should|need|have to|must|decided|agreed|want to|are going to|'re going to|'ll have to)|"
     r"(the|my|our) (proposal|suggestion|plan|goal|problem|issue|point|lesson|answer|conclusion|question|key|message) (is|was|would be|here is)|"
     r"i (suggest|propose|recommend|believe)|what (we|you) (need|have) to do)\b",
     re.IGNORECASE,
