@@ -318,10 +318,10 @@ def opener_length(sentence: Sentence) -> int:
             break
         if low in _COMMA_ONLY and not comma_after and t.pos != "INTJ":
             # "Now we …", "Then he …": a time adverb opening a clause is an opener too; a
-            # sentence-initial "Now" almost always is ("Now imagine …", "Now in India's case
-            # …"), except before a verb ("Now is the time …")
+            # sentence-initial "Now" or "Then" almost always is ("Now imagine …", "Then once
+            # you're on the ground …"), except before an auxiliary ("Now is the time …")
             opens_clause = low in _CLAUSE_OPENERS and after is not None and after.pos in ("PRON", "DET", "PROPN")
-            if not opens_clause and not (low == "now" and after is not None and after.pos not in ("AUX", "VERB", "PUNCT")):
+            if not opens_clause and not (low in ("now", "then") and after is not None and after.pos not in ("AUX", "PUNCT")):
                 break
         if t.pos == "INTJ" and low not in _DISCOURSE and low not in _REACTIONS and not comma_after:
             break  # an interjection that is a word of the sentence ("Please …")

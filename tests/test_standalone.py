@@ -173,6 +173,8 @@ def test_a_sentence_in_another_language_is_foreign(segmenter):
         ("So let's start thinking about doing good business in every country.", "Let's start thinking"),
         ("Let's face it, the contract from a big brand has more value than the law.", "The contract from"),
         ("Finally, the sugar palm forest takes over and provides a permanent income.", "The sugar palm"),
+        ("Now imagine trying to count every product on sale in a major economy.", "Imagine trying"),
+        ("Then once you're on the ground, you fold up the wings and drive it home.", "Once you're on"),
     ],
 )
 def test_labels_vocatives_and_stacked_openers_are_trimmed(segmenter, text, shown):
