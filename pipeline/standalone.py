@@ -114,6 +114,7 @@ _ANNOUNCEMENT = re.compile(
 #: words that only ever fill: no content, no grammar (and their drawn-out spellings, below)
 _FILLERS = frozenset("um umm uh uhh er erm hmm mm mhm mmm uh-huh mm-hmm hm ah eh huh".split())
 _DRAWN_OUT_FILLER = re.compile(r"^(u+h+|u+m+|e+h+n*|a+h+|h+m+|m+h*m+|e+r+m*)$")
+_FILLER_INITIALS = frozenset("ueahm")
 #: reactions that make up back-channels (with the fillers and discourse words)
 _REACTIONS = frozenset(
     """
@@ -434,7 +435,9 @@ def _is_noise(sentence: Sentence, words: list[int], lows: Sequence[str]) -> bool
 
 def _is_filler(low: str) -> bool:
     """A filler word ("uh", "um", "Ehhh", "mmm"): ``low`` is lower-cased."""
-    return low in _FILLERS or _DRAWN_OUT_FILLER.match(low) is not None
+    if low in _FILLERS:
+        return True
+    return low[:1] in _FILLER_INITIALS and _DRAWN_OUT_FILLER.match(low) is not None
 
 
 def _content_words(kept: Sequence[Token], from_char: int) -> int:
@@ -447,7 +450,7 @@ def _restarts(kept: Sequence[Token]) -> int:
     before a restart ("tho", "wh", "b but": a short word that is no word, followed by a
     word it begins), a word said again after a cut-off ("I th I think"), and fillers
     inside ("our um uh remote")."""
-    fillers = {k for k, t in enumerate(kept) if _is_filler(t.text.lower()) and t.pos != "NUM" and not (k and kept[k - 1].like_num)}
+    fillers = {k for k, t in enumerate(kept) if t.pos != "NUM" and _is_filler(t.text.lower()) and not (k and kept[k - 1].like_num)}
     count = sum(1 for k in fillers if k > 0)  # "1,600 mm" is a unit, not a filler
     kept = [t for k, t in enumerate(kept) if k not in fillers]  # "what wh uh what": a restart
     for k, (a, b) in enumerate(zip(kept, kept[1:])):

@@ -107,7 +107,10 @@ class Summarizer:
         if config.filter_candidates and len(units) >= MIN_UNITS:
             # a talk or a meeting: its statements over its stories (a late thesis can win)
             conversation = len({s.speaker for s in sentences[:2000] if s.speaker}) > 1
-            scores = scores * np.array([claim_factor(u.sentence, conversation=conversation) for u in units])
+            tilt = np.ones(len(units))
+            for i in np.flatnonzero(scores).tolist():  # only candidates (many meeting lines score 0)
+                tilt[i] = claim_factor(units[i].sentence, conversation=conversation)
+            scores = scores * tilt
         if config.filter_candidates:
             cased, punctuated = is_cased(sentences), is_punctuated(sentences)
             for i in _worth_judging(scores, parts, k):
