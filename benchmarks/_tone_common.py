@@ -25,6 +25,8 @@ from pipeline.result import Sentiment
 from pipeline.types import Document
 
 _FOLD = re.compile(r"cv(\d{3})")
+#: cross-validation folds of the fit reviews (stratified, fixed shuffle)
+FOLDS = 10
 
 
 def is_held_out(review_id: str) -> bool:
@@ -76,3 +78,11 @@ def pipeline_tone(pipeline: Pipeline, text: str, name: str = "<string>") -> Sent
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PipelineWarning)
         return pipeline.sentiment_analyzer(document)
+
+
+def folds_of(y) -> list:
+    """``FOLDS`` stratified (train, test) index splits of labels ``y``, the same every run."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(FOLDS, shuffle=True, random_state=0).split(np.zeros(len(y)), y))

@@ -52,11 +52,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _tone_common import balanced, is_held_out, pipeline_document, read_jsonl  # noqa: E402
+from _tone_common import FOLDS, balanced, folds_of, is_held_out, pipeline_document, read_jsonl  # noqa: E402
+from _tone_end_weighted import end_weighted_baseline, end_weighted_score, fit_end_weighted  # noqa: E402
 
 from pipeline import Pipeline  # noqa: E402
+from pipeline.config import SentimentConfig  # noqa: E402
 from pipeline.paths import resource_path  # noqa: E402
-from pipeline.sentiment.aggregate import MODEL_FILE, POSITIVE_THRESHOLD, DocumentRule, normalise, valence  # noqa: E402
+from pipeline.sentiment import SentimentAnalyzer  # noqa: E402
+from pipeline.sentiment.aggregate import MODEL_FILE, POSITIVE_THRESHOLD, DocumentRule, normalise  # noqa: E402
 from pipeline.sentiment.words import WEIGHTS_FILE, WordModel, features  # noqa: E402
 
 EVIDENCE_CAP = 10
@@ -69,11 +72,6 @@ STACK_FOLDS = 5
 WORD_WEIGHT = 0.5
 WORD_SCALE = 1.0
 WORD_WEIGHT_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 3.0)
-#: the comparison variant's last TAIL_SHARE of sentences get its tail boost
-TAIL_SHARE = 0.2
-SLOPES = (0.0, 0.25, 0.5, 0.75, 1.0)
-TAIL_BOOSTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
-FOLDS = 10
 #: VADER's own 3-class band, kept at every length
 NEUTRAL_BAND = POSITIVE_THRESHOLD
 
@@ -158,26 +156,9 @@ def bound_grid(all_scores: list[list[float]], all_texts: list[list[str]], y: np.
 
 
 def document_scores(rule: DocumentRule, words: WordModel, all_scores, all_texts) -> np.ndarray:
-    """Document scores as the analyzer computes them (the margin only from 2 opinion sentences)."""
-    out = []
-    for s, t in zip(all_scores, all_texts):
-        margin = words.margin(t, s) if sum(1 for v in s if abs(v) >= POSITIVE_THRESHOLD) >= 2 else 0.0
-        out.append(rule.score(s, margin))
-    return np.array(out)
-
-
-def end_weighted_mean(scores: list[float], slope: float, tail_boost: float) -> float:
-    """Position-weighted mean opinion valence (the comparison variant; 0.0 without opinion)."""
-    n = len(scores)
-    total = weighted = 0.0
-    for i, s in enumerate(scores):
-        if abs(s) < POSITIVE_THRESHOLD:
-            continue
-        p = i / (n - 1) if n > 1 else 0.5
-        w = (1.0 + slope * (2.0 * p - 1.0)) * (1.0 + tail_boost if p >= 1.0 - TAIL_SHARE else 1.0)
-        total += w
-        weighted += w * valence(s)
-    return weighted / total if total > 0 else 0.0
+    """Document scores exactly as the Pipeline's analyzer computes them with this rule and model."""
+    analyzer = SentimentAnalyzer(SentimentConfig(), rule=rule, words=words)
+    return np.array([analyzer.document_score(s, t)[0] for s, t in zip(all_scores, all_texts)])
 
 
 def fit_baseline(means: np.ndarray, ramps: np.ndarray, y: np.ndarray) -> float:
@@ -192,50 +173,6 @@ def fit_baseline(means: np.ndarray, ramps: np.ndarray, y: np.ndarray) -> float:
 def labels_right(scores: np.ndarray, y: np.ndarray, band: float = NEUTRAL_BAND) -> np.ndarray:
     """Whether each label is right (neutral, |score| < band, counts as wrong)."""
     return np.where(y == 1, scores >= band, scores <= -band) & (np.abs(scores) > 0)
-
-
-def folds_of(y: np.ndarray) -> list:
-    from sklearn.model_selection import StratifiedKFold
-
-    return list(StratifiedKFold(FOLDS, shuffle=True, random_state=0).split(np.zeros(len(y)), y))
-
-
-def fit_end_weighted(all_scores: list[list[float]], y: np.ndarray) -> tuple[float, float, float, list[tuple]]:
-    """(slope, tail_boost, baseline, grid rows) of the comparison variant."""
-    from sklearn.linear_model import LogisticRegression
-
-    folds, rows, best = folds_of(y), [], None
-    for slope in SLOPES:
-        for boost in TAIL_BOOSTS:
-            x = np.array([end_weighted_mean(s, slope, boost) for s in all_scores]).reshape(-1, 1)
-            prob = np.zeros(len(y))
-            for train, test in folds:
-                prob[test] = LogisticRegression(C=1e6, solver="lbfgs").fit(x[train], y[train]).predict_proba(x[test])[:, 1]
-            prob = np.clip(prob, 1e-9, 1 - 1e-9)
-            log_loss = float(-np.mean(np.where(y == 1, np.log(prob), np.log(1 - prob))))
-            rows.append((slope, boost, log_loss, float(np.mean((prob > 0.5) == (y == 1)))))
-            if best is None or log_loss < best[2]:
-                best = rows[-1]
-    slope, boost = best[0], best[1]
-    return slope, boost, end_weighted_baseline(all_scores, y, slope, boost), rows
-
-
-def end_weighted_baseline(all_scores: list[list[float]], y: np.ndarray, slope: float, boost: float) -> float:
-    """Where a 1-D logistic regression on the end-weighted mean crosses P = 0.5."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.array([end_weighted_mean(s, slope, boost) for s in all_scores]).reshape(-1, 1)
-    lr = LogisticRegression(C=1e6, solver="lbfgs").fit(x, y)
-    return float(-lr.intercept_[0] / lr.coef_[0][0])
-
-
-def end_weighted_score(scores: list[float], slope: float, boost: float, baseline: float) -> float:
-    """Document score of the comparison variant (same evidence cap, ramp and normalisation)."""
-    rule = DocumentRule(EVIDENCE_CAP, baseline, NEUTRAL_BAND)
-    _mean, evidence, ramp = rule.terms(scores)
-    if evidence == 0:
-        return 0.0
-    return normalise(evidence * (end_weighted_mean(scores, slope * ramp, boost * ramp) - baseline * ramp))
 
 
 def fit(all_scores: list[list[float]], all_texts: list[list[str]], y: np.ndarray) -> tuple[DocumentRule, WordModel, list[str]]:

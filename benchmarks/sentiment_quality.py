@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
     old_labels = ew_labels = ["neutral"] * len(reviews)
     if held.any() and min(np.bincount(y[~held], minlength=2)) >= 10:  # enough for the comparisons' 10 folds
-        from fit_sentiment import end_weighted_score, fit_end_weighted
+        from _tone_end_weighted import end_weighted_score, fit_end_weighted
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
