@@ -45,8 +45,10 @@ def test_summary_line_counts_and_names_every_file(ok, errors, fmt, expected):
 
 
 def test_ctrl_c_while_workers_load_prints_no_traceback(tmp_path):
-    for i in range(3):
-        (tmp_path / f"t{i}.txt").write_text(TEXT, encoding="utf-8")
+    # enough work that the batch is still running when the signal arrives, however fast or
+    # loaded the machine is (with three tiny files it sometimes finished first: exit 0/3)
+    for i in range(60):
+        (tmp_path / f"t{i}.txt").write_text(TEXT * 60, encoding="utf-8")
     proc = _batch(str(tmp_path), "--out", str(tmp_path / "out"), "--workers", "2", "--no-progress")
     deadline = time.monotonic() + 120
     while not (tmp_path / "out" / "manifest.json").exists() and time.monotonic() < deadline:
