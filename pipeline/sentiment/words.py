@@ -84,8 +84,6 @@ def parse_weights(text: str) -> WordModel:
 
 @lru_cache(maxsize=1)
 def load_word_model() -> WordModel:
-    """The shipped word model (read once per process); an empty one if the file is absent."""
-    path = resource_path(*WEIGHTS_FILE)
-    if not path.exists():
-        return WordModel()
-    return parse_weights(path.read_text(encoding="utf-8"))
+    """The shipped word model (read once per process). Like the other shipped models, a missing
+    file is an error, not a silent change of every long text's tone."""
+    return parse_weights(resource_path(*WEIGHTS_FILE).read_text(encoding="utf-8"))
