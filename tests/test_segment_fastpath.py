@@ -92,9 +92,9 @@ def test_parse_pass_on_eval_texts(segmenters) -> None:
 
 
 def test_hashed_lemma_index_gives_the_same_lemmas(segmenters, spacy_model) -> None:
-    """The lemmatizer's index lists answer ``in`` by hash (segment._IndexList): every lemma
+    """The lemmatizer's index lists answer ``in`` by hash (token_attributes._IndexList): every lemma
     is the one the plain lists give."""
-    from pipeline.segment import _IndexList
+    from pipeline.token_attributes import _IndexList
 
     nlp = spacy_model.nlp
     lemmatizer = nlp.get_pipe("lemmatizer")
